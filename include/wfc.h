@@ -1,0 +1,51 @@
+/* wfc: Argo Workflows without the controller. The library behind the `wfc`
+ * program: a compilation context reads inputs, checks them and keeps every
+ * finding as data. A context owns everything allocated for it; nothing it
+ * returns outlives wfc_ctx_destroy. */
+#ifndef WFC_H
+#define WFC_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "support/diag.h"
+#include "frontend/yaml.h"
+
+struct wfc_ctx;
+
+struct wfc_cfg {
+	struct wfc_limits limits;
+	bool allow_missing_templates;  /* unresolved templateRef: warning, not error */
+	const char *dump_ir;           /* pass name after which to dump the IR, or NULL */
+	FILE *dump_out;                /* where the dump goes (stderr when NULL) */
+};
+
+void wfc_cfg_default(struct wfc_cfg *cfg);
+
+struct wfc_ctx *wfc_ctx_create(const struct wfc_cfg *cfg);
+void wfc_ctx_destroy(struct wfc_ctx *ctx);
+
+/* Adds a file, every *.yaml / *.yml / *.json file under a directory
+ * (recursively, in sorted order), or "-" for standard input. Documents added
+ * with library=true (from -t DIR) are only used to resolve references.
+ * Returns 0, or -1 when the input could not be read (a diagnostic says why). */
+int wfc_add_path(struct wfc_ctx *ctx, const char *path, bool library);
+/* Adds text under a name (tests, editors). The text is copied. */
+int wfc_add_text(struct wfc_ctx *ctx, const char *name, const char *text,
+		 size_t len, bool library);
+
+/* Runs every check on what was added; returns the number of errors. */
+size_t wfc_validate(struct wfc_ctx *ctx);
+
+/* Number of inputs that could not be read (exit status 2 territory). */
+size_t wfc_ctx_read_failures(const struct wfc_ctx *ctx);
+/* Number of Argo documents read. */
+size_t wfc_ctx_documents(const struct wfc_ctx *ctx);
+/* Findings so far, sorted by position once wfc_validate has run. */
+struct wfc_diags *wfc_ctx_diags(struct wfc_ctx *ctx);
+const struct wfc_sources *wfc_ctx_sources(const struct wfc_ctx *ctx);
+
+/* The passes of the pipeline, in order, for --dump-ir=PASS. */
+const char *const *wfc_pass_names(void);
+
+#endif
