@@ -132,11 +132,16 @@ static bool is_yaml_float(const char *s, size_t n)
 
 static enum wfc_ytype resolve_plain(const char *s, size_t n)
 {
-	if (n == 0 || in_list(s, n, null_words))
+	if (n == 0)
 		return WFC_YNULL;
-	if (in_list(s, n, true_words) || in_list(s, n, false_words))
-		return WFC_YBOOL;
 	char c = s[0];
+	/* the null and boolean words are at most 5 bytes, starting with one of these */
+	if (n <= 5 && strchr("~nNyYtTfFoO", c)) {
+		if (in_list(s, n, null_words))
+			return WFC_YNULL;
+		if (in_list(s, n, true_words) || in_list(s, n, false_words))
+			return WFC_YBOOL;
+	}
 	if (!((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
 		return WFC_YSTR;
 	long long iv;
@@ -664,6 +669,8 @@ static void handle_event(struct loader *l, struct fy_event *e,
 				an = &l->anchors[i];
 		unsigned line = m ? (unsigned)m->line + 1 : 0;
 		unsigned col = m ? (unsigned)m->column + 1 : 0;
+		if (col > 1)
+			col--;  /* the mark is after '*': point at it */
 		if (!an) {
 			lerror(l, WFC_RULE_yaml, line, col, "unknown alias '%.*s'",
 			       (int)al, at ? at : "");
