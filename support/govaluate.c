@@ -1374,8 +1374,9 @@ static struct node *parse_level(struct parser *p, int lvl)
 }
 
 /* lexerState.go checkExpressionSyntax. With bare_strings, run again as Argo
- * does after turning VARIABLE tokens into STRING (and a STRING right after
- * =~ or !~ into a PATTERN, as optimizeTokens has done by then). */
+ * does after turning VARIABLE tokens into STRING; by then optimizeTokens has
+ * made a quoted string right after =~ or !~ a PATTERN (a former bare word
+ * becomes one only after this check). */
 static int check_transitions(const struct parser *p, bool second_pass)
 {
 	char q[CLIP + 4], q2[CLIP + 4];
@@ -1386,11 +1387,11 @@ static int check_transitions(const struct parser *p, bool second_pass)
 		const struct token *t = &p->t[i];
 		enum kind k = t->kind;
 		if (second_pass) {
-			if (k == K_VARIABLE)
-				k = K_STRING;
 			if (k == K_STRING && !t->tagged && last && last->kind == K_COMPARATOR &&
 			    (last->op == OP_REQ || last->op == OP_NREQ))
 				k = K_PATTERN;
+			if (k == K_VARIABLE)
+				k = K_STRING;
 		}
 		bool ok = k == K_TEMPLATE ? (states[state].next & OPERAND_KINDS) != 0
 					  : (states[state].next & B(k)) != 0;

@@ -1,22 +1,37 @@
 /* The govaluate expression language, as Argo uses it for `when`.
  *
  * Argo evaluates a step's or task's `when` after substituting its {{...}}
- * tags: it parses the text with Knetic/govaluate, turns every bare word
- * (govaluate VARIABLE token) into a string literal, parses the tokens again
- * and evaluates them without parameters; anything but a boolean result is an
- * error. This module reproduces govaluate's lexer (token rules, the lexer
- * state table that rejects invalid token sequences, dates in quotes becoming
- * Unix seconds), its operator precedence and associativity, and its evaluation
- * (type checks with govaluate's messages, short-circuiting, string
- * concatenation with Go's %v formatting, `in` on parenthesised lists).
+ * tags (workflow/controller shouldExecute): it parses the text with
+ * Knetic/govaluate, turns every bare word (a VARIABLE token) into a string
+ * literal, parses the tokens again and evaluates them without parameters;
+ * anything but a boolean result is an error. This module reproduces
+ * govaluate's lexer (parsing.go: quotes ' and " end at either quote, a
+ * backslash escapes the next byte everywhere, dates in quotes become Unix
+ * seconds, 0x hex numbers, [escaped names], `in`), its lexer state table
+ * (lexerState.go), its precedence and associativity (stagePlanner.go; every
+ * level is left-associative, prefixes bind tightest, so -2 ** 2 is 4), and
+ * its evaluation (evaluationStage.go: type checks and their messages,
+ * short-circuits, string concatenation with Go's %v, float64 numbers,
+ * reflect.DeepEqual for == and !=, `in` on parenthesised lists only).
  *
- * Deliberate differences, all about input govaluate accepts by accident:
- * tokens left over after a complete expression (`(a) b`, `(a)) || ((b)`) and
- * empty operands (`()`, `(1 ==)`) are syntax errors here, where govaluate
- * silently drops or nil-fills them. Regular expressions (`=~`, `!~`) use POSIX
- * <regex.h> extended syntax after rewriting RE2's \d \w \s classes, `(?i)`
- * and `(?:`; see wfc_gv_eval. Dates in quotes are read in UTC (govaluate uses
- * the controller's local zone, normally UTC). Bytes >= 0x80 count as letters. */
+ * Known differences, all about input govaluate accepts by accident or
+ * library behaviour C does not have:
+ *  - tokens left over after a complete expression (`(a) b`, `(a)) || ((b)`)
+ *    and empty operands (`()`, `(1 ==)`) are syntax errors here; govaluate
+ *    silently drops them or evaluates them as nil;
+ *  - =~ and !~ use POSIX extended <regex.h> after rewriting RE2's \d \w \s
+ *    (and negations, also inside brackets), escapes in brackets, (?:...),
+ *    (?P<name>...), lazy quantifiers and leading (?i) / (?m). Not supported:
+ *    Unicode classes (\pL), \x and \Q escapes, other inline flags; '.'
+ *    matches a byte, not a rune, and also a newline; back-references are
+ *    accepted (Go rejects them); a subject stops at a NUL byte;
+ *  - dates in quotes are read in UTC (govaluate uses the controller's local
+ *    zone, normally UTC); zone abbreviations other than UTC count as UTC, as
+ *    Go does for names it does not know;
+ *  - every byte >= 0x80 counts as a letter (Go asks unicode.IsLetter);
+ *  - accessors (`a.B`) are looked up by their full name, not by reflection;
+ *  - `in` between two arrays is an error instead of a Go panic.
+ */
 #ifndef WFC_GOVALUATE_H
 #define WFC_GOVALUATE_H
 #include <stdbool.h>
@@ -82,11 +97,13 @@ void wfc_gv_value_clear(struct wfc_gv_value *v);
  * error ("expected boolean evaluation ..."). Returns 0 or -1. */
 int wfc_gv_eval_bool(const char *text, bool *out, struct wfc_gv_error *err);
 
-/* Syntax check of a `when` before substitution: every {{...}} tag (also
- * {{=expr}}) stands for an unknown value. Outside quotes a tag, together with
- * letters, digits, '_' and '.' glued to it, is one operand of any type; inside
- * quotes it is part of the string (and a regular expression containing one is
- * not compiled). Returns 0, or -1 with err (offsets into text). */
+/* Syntax check of a `when` before substitution, with WFC_GV_BARE_STRINGS:
+ * every {{...}} tag (also {{=expr}}, whose inside is expr-lang and not looked
+ * at) stands for an unknown value. Outside quotes a tag, together with the
+ * letters, digits, '_' and '.' glued to it, is one operand of any type;
+ * inside quotes or [...] it is part of the text (and a pattern containing one
+ * is not compiled). "" (no condition) is fine. Returns 0, or -1 with err
+ * (offsets into text). */
 int wfc_gv_check_template(const char *text, struct wfc_gv_error *err);
 
 /* Go's %v: numbers as strconv 'g' shortest (1e+06, 0.5, -0, +Inf, NaN),
