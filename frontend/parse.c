@@ -463,8 +463,12 @@ struct wfc_doc *wfc_ast_build(struct wfc_arena *a, struct wfc_diags *d,
 	const struct wfc_ynode *kind = wfc_ymap_get(root, "kind");
 	const struct wfc_ynode *api = wfc_ymap_get(root, "apiVersion");
 	if (!kind || !wfc_yis_str(kind)) {
-		wfc_diag_add(d, WFC_ERROR, WFC_RULE_kind, kind ? wfc_ypos(kind) : dpos,
-			     "document has no 'kind'");
+		/* other YAML (CI configs, Helm values) is skipped, unless it says it is Argo */
+		bool argo = api && wfc_yis_str(api) && strncmp(api->s.text, "argoproj.io/", 12) == 0;
+		wfc_diag_add(d, argo || kind ? WFC_ERROR : WFC_NOTE, WFC_RULE_kind,
+			     kind ? wfc_ypos(kind) : dpos,
+			     argo || kind ? "document has no 'kind'"
+			     : "skipping a document with no 'kind': not a Kubernetes object");
 		return NULL;
 	}
 	int ki = -1;

@@ -267,10 +267,9 @@ const struct wfc_ypair *wfc_ymap_pair(const struct wfc_ynode *n, const char *key
 {
 	if (!n || n->kind != WFC_YMAP)
 		return NULL;
-	size_t kl = strlen(key);
 	for (size_t i = 0; i < n->map.n; i++) {
-		const struct wfc_ynode *k = n->map.v[i].key;
-		if (k->s.len == kl && memcmp(k->s.text, key, kl) == 0)
+		const char *k = n->map.v[i].key->s.text;
+		if (k[0] == key[0] && strcmp(k, key) == 0)
 			return &n->map.v[i];
 	}
 	return NULL;

@@ -50,9 +50,9 @@ void wfc_arena_destroy(struct wfc_arena *a)
 
 void *wfc_arena_alloc(struct wfc_arena *a, size_t size)
 {
-	size = (size + 15) & ~(size_t)15;
+	size = (size + 7) & ~(size_t)7;
 	if (!size)
-		size = 16;
+		size = 8;
 	struct chunk *c = a->head;
 	if (!c || c->size - c->used < size) {
 		size_t cap = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;

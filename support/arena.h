@@ -8,7 +8,7 @@ struct wfc_arena;
 
 struct wfc_arena *wfc_arena_create(void);
 void wfc_arena_destroy(struct wfc_arena *a);
-/* Zeroed, 16-byte aligned memory; aborts on out-of-memory like xmalloc. */
+/* Zeroed, 8-byte aligned memory; aborts on out-of-memory like xmalloc. */
 void *wfc_arena_alloc(struct wfc_arena *a, size_t size);
 char *wfc_arena_strndup(struct wfc_arena *a, const char *s, size_t n);
 char *wfc_arena_strdup(struct wfc_arena *a, const char *s);

@@ -261,7 +261,7 @@ static int lex_name(struct parser *p, struct tok *t)
 				bit = results[k].bit;
 		if (!bit) {
 			char q3[CLIP + 4];
-			set_error(p->err, w, "unknown task result '%s' for task '%s' (did you mean '%s')",
+			set_error(p->err, w, "unknown task result '%s' for task '%s'; did you mean '%s'?",
 				  clip(q, s + w, i - w), clip(q2, s + t->off, t->name_end - t->off),
 				  clip(q3, wfc_depends_closest_result(s + w, i - w),
 				       strlen(wfc_depends_closest_result(s + w, i - w))));
@@ -312,7 +312,7 @@ static int lex(struct parser *p, struct tok *t)
 		       strchr("&|!=<>~+-*/%^?:.,_", c))
 			n++;
 		if (c == '&' || c == '|')
-			set_error(p->err, t->off, "unexpected '%c' (did you mean '%c%c')", c, c, c);
+			set_error(p->err, t->off, "unexpected '%c'; did you mean '%c%c'?", c, c, c);
 		else if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f)
 			set_error(p->err, t->off, "unexpected character in depends expression");
 		else

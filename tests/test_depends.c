@@ -83,12 +83,12 @@ static void test_errors(void **state)
 	want_error("(task-1.DoeNotExist || task-2.Succeeded)", 8,
 		   "unknown task result 'DoeNotExist' for task 'task-1'");
 	want_error("A.Sucess", 2,
-		   "unknown task result 'Sucess' for task 'A' (did you mean 'Succeeded')");
-	want_error("A.succeeded", 2, "(did you mean 'Succeeded')");
-	want_error("A.Anysucceeded", 2, "(did you mean 'AnySucceeded')");
-	want_error("B && A.AllFail", 7, "(did you mean 'AllFailed')");
-	want_error("A.Error", 2, "(did you mean 'Errored')");
-	want_error("A.Fail", 2, "(did you mean 'Failed')");
+		   "unknown task result 'Sucess' for task 'A'; did you mean 'Succeeded'?");
+	want_error("A.succeeded", 2, "did you mean 'Succeeded'?");
+	want_error("A.Anysucceeded", 2, "did you mean 'AnySucceeded'?");
+	want_error("B && A.AllFail", 7, "did you mean 'AllFailed'?");
+	want_error("A.Error", 2, "did you mean 'Errored'?");
+	want_error("A.Fail", 2, "did you mean 'Failed'?");
 	want_error("A.", 2, "expected a task result after 'A.'");
 	want_error("A.Succeeded.Failed", 11, "unexpected '.' after 'A.Succeeded'");
 	want_error("", 0, "empty depends expression");
@@ -100,8 +100,8 @@ static void test_errors(void **state)
 	want_error("A && (B || (C)", 5, "unclosed '('");
 	want_error("A)", 1, "unexpected ')' after 'A'");
 	want_error("()", 1, "unexpected ')' after '('");
-	want_error("A & B", 2, "unexpected '&' (did you mean '&&')");
-	want_error("A | B", 2, "unexpected '|' (did you mean '||')");
+	want_error("A & B", 2, "unexpected '&'; did you mean '&&'?");
+	want_error("A | B", 2, "unexpected '|'; did you mean '||'?");
 	want_error("A == B", 2, "unexpected '=='");
 	want_error("A != B", 2, "unexpected '!='");
 	want_error("A - B", 2, "unexpected '-'");
