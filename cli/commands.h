@@ -1,0 +1,12 @@
+/* The commands of the wfc program, one file each (cli/cmd_NAME.c): a spec
+ * of its options for help and parsing, and a function that runs it with
+ * argv[0] the command's name and returns the exit status. main.c lists them
+ * in its command table. */
+#ifndef WFC_CLI_COMMANDS_H
+#define WFC_CLI_COMMANDS_H
+#include "cli/options.h"
+
+extern const struct wfc_cli_spec wfc_validate_spec;
+int wfc_cmd_validate(int argc, char **argv);
+
+#endif
