@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# The wfc program as users and CI jobs see it: exit statuses, what goes to
+# standard output and what to standard error, the output formats.
+#
+# usage: test_cli.sh WFC_BINARY SOURCE_DIR
+set -u
+
+if [ $# -ne 2 ]; then
+	echo "usage: $0 WFC_BINARY SOURCE_DIR" >&2
+	exit 2
+fi
+wfc=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+pass=0
+fail=0
+out='' err='' rc=0
+
+# run CMD...: runs it with no standard input; sets out, err and rc.
+run() {
+	"$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+
+# run_stdin FILE CMD...: the same with FILE on standard input.
+run_stdin() {
+	local in=$1
+	shift
+	"$@" <"$in" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+
+ok() {
+	pass=$((pass + 1))
+	echo "ok   $1"
+}
+
+not_ok() {
+	fail=$((fail + 1))
+	echo "FAIL $1"
+	echo "     exit status: $rc"
+	printf '     stdout: %s\n' "$(head -c 1500 <<<"$out")"
+	printf '     stderr: %s\n' "$(head -c 1500 <<<"$err")"
+}
+
+skip() {
+	echo "skip $1"
+}
+
+# expect NAME WHAT [ARG]: one check of the last run.
+#   rc N           exit status is N
+#   out_has S      stdout contains S     err_has S  stderr contains S
+#   out_lacks S    stdout lacks S        err_lacks S
+#   out_re RE      every stdout line matches RE (extended regex); needs a line
+#   err_re RE      some stderr line matches RE
+#   out_empty      err_empty
+expect() {
+	local name=$1 what=$2 arg=${3-} good=false
+	case $what in
+	rc) [ "$rc" -eq "$arg" ] && good=true ;;
+	out_has) [[ $out == *"$arg"* ]] && good=true ;;
+	err_has) [[ $err == *"$arg"* ]] && good=true ;;
+	out_lacks) [[ $out != *"$arg"* ]] && good=true ;;
+	err_lacks) [[ $err != *"$arg"* ]] && good=true ;;
+	out_re) [ -n "$out" ] && ! grep -qvE -- "$arg" <<<"$out" && good=true ;;
+	err_re) grep -qE -- "$arg" <<<"$err" && good=true ;;
+	out_empty) [ -z "$out" ] && good=true ;;
+	err_empty) [ -z "$err" ] && good=true ;;
+	*)
+		echo "test_cli.sh: unknown check '$what'" >&2
+		exit 2
+		;;
+	esac
+	if $good; then ok "$name"; else not_ok "$name ($what ${arg})"; fi
+}
+
+# ---- inputs ----
+clean=$src/testdata/validate/hello-world.yaml
+bad=$src/testdata/validate/unknown-field-typo.yaml
+if [ ! -f "$clean" ] || [ ! -f "$bad" ]; then
+	echo "test_cli.sh: test data missing under $src/testdata/validate" >&2
+	exit 2
+fi
+
+# A step calling a WorkflowTemplate that is not given: an error, or a warning
+# with --allow-missing-templates.
+cat >"$tmp/uses-lib.yaml" <<'EOF'
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: uses-lib
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      steps:
+        - - name: greet
+            templateRef:
+              name: lib
+              template: hello
+EOF
+mkdir -p "$tmp/lib"
+cat >"$tmp/lib/lib.yaml" <<'EOF'
+apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: lib
+spec:
+  templates:
+    - name: hello
+      container:
+        image: busybox:1.36
+        command: [echo, hello]
+EOF
+mkdir -p "$tmp/dir/sub" "$tmp/cleandir"
+cp "$clean" "$tmp/dir/a.yaml"
+cp "$bad" "$tmp/dir/sub/b.yml"
+echo "not yaml at all, and ignored" >"$tmp/dir/notes.txt"
+cp "$clean" "$tmp/cleandir/only.yaml"
+
+# ---- the program ----
+run "$wfc" --version
+expect "--version exits 0" rc 0
+expect "--version prints 'wfc VERSION'" out_re '^wfc [0-9]+\.[0-9]+\.[0-9]+'
+expect "--version writes nothing on stderr" err_empty
+
+run "$wfc" --help
+expect "--help exits 0" rc 0
+expect "--help shows the usage" out_has "usage: wfc"
+expect "--help lists validate" out_has "validate"
+
+run "$wfc" help
+expect "help exits 0" rc 0
+expect "help shows the usage" out_has "usage: wfc"
+
+run "$wfc"
+expect "no command exits 2" rc 2
+expect "no command shows the usage on stderr" err_has "usage: wfc"
+
+run "$wfc" validat
+expect "unknown command exits 2" rc 2
+expect "unknown command is named, with a suggestion" err_has "unknown command 'validat'; did you mean 'validate'?"
+
+run "$wfc" --verison
+expect "unknown global option exits 2" rc 2
+expect "unknown global option has a suggestion" err_has "unknown option '--verison'; did you mean '--version'?"
+
+run "$wfc" compile "$clean"
+expect "a planned command exits 2" rc 2
+expect "a planned command says so" err_has "planned"
+
+# ---- validate: help and options ----
+run "$wfc" validate --help
+expect "validate --help exits 0" rc 0
+expect "validate --help shows the usage" out_has "usage: wfc validate"
+expect "validate --help lists --format" out_has "--format"
+expect "validate --help lists the exit statuses" out_has "exit status"
+help_out=$out
+
+run "$wfc" help validate
+expect "help validate exits 0" rc 0
+if [ "$out" = "$help_out" ]; then ok "help validate = validate --help"; else not_ok "help validate = validate --help"; fi
+
+run "$wfc" validate -h
+expect "validate -h exits 0" rc 0
+
+run "$wfc" validate --frmat json "$clean"
+expect "unknown option exits 2" rc 2
+expect "unknown option is named, with a suggestion" err_has "wfc: unknown option '--frmat'; did you mean '--format'?"
+expect "unknown option shows the usage" err_has "usage: wfc validate"
+expect "unknown option writes nothing on stdout" out_empty
+
+run "$wfc" validate -x "$clean"
+expect "unknown short option exits 2" rc 2
+expect "unknown short option is named" err_has "unknown option '-x'"
+
+run "$wfc" validate --format xml "$clean"
+expect "bad --format value exits 2" rc 2
+expect "bad --format value lists the formats" err_has "'text', 'json', 'sarif', 'github'"
+
+run "$wfc" validate --format
+expect "--format without a value exits 2" rc 2
+
+run "$wfc" validate --strict=yes "$clean"
+expect "a value for a flag exits 2" rc 2
+
+run "$wfc" validate --max-depth abc "$clean"
+expect "a bad number exits 2" rc 2
+expect "a bad number is named" err_has "invalid value 'abc' for '--max-depth'"
+
+run "$wfc" validate --max-depth 0 "$clean"
+expect "a zero limit exits 2" rc 2
+
+run "$wfc" validate --dump-ir=no-such-pass "$clean"
+expect "unknown --dump-ir pass exits 2" rc 2
+expect "unknown --dump-ir pass is named" err_has "invalid value 'no-such-pass' for '--dump-ir'"
+
+run "$wfc" validate
+expect "no FILE exits 2" rc 2
+expect "no FILE is explained" err_has "no input file"
+
+run "$wfc" validate "$tmp/no-such-file.yaml"
+expect "missing file exits 2" rc 2
+expect "missing file is named" out_has "no-such-file.yaml"
+
+run "$wfc" validate - -
+expect "stdin twice exits 2" rc 2
+
+# ---- validate: results ----
+run "$wfc" validate "$clean"
+expect "clean file exits 0" rc 0
+expect "clean file: nothing on stdout" out_empty
+expect "clean file: summary on stderr" err_has "hello-world.yaml: 0 errors, 0 warnings"
+
+run "$wfc" validate -q "$clean"
+expect "-q: exits 0" rc 0
+expect "-q: no summary" err_empty
+
+run "$wfc" validate "$bad"
+expect "file with an error exits 1" rc 1
+expect "the error is file:line:col: error: message [rule]" out_re '^(.*:[0-9]+:[0-9]+: error: .* \[[a-z-]+\]|.* \| .*)$'
+expect "the error names the field and the suggestion" out_has "did you mean 'dependencies'?"
+expect "the summary counts the error" err_has "1 error, 0 warnings"
+
+run "$wfc" validate "$clean" "$bad"
+expect "two files, one bad: exits 1" rc 1
+expect "two files: summary counts files" err_has "2 files: 1 error"
+
+run "$wfc" validate "$bad" --strict -q
+expect "options after the files are read" rc 1
+expect "-q after the files" err_empty
+
+run "$wfc" validate -- "$clean"
+expect "'--' ends the options" rc 0
+
+run_stdin "$clean" "$wfc" validate -
+expect "stdin '-': clean exits 0" rc 0
+run_stdin "$bad" "$wfc" validate -
+expect "stdin '-': error exits 1" rc 1
+expect "stdin '-': the error is reported" out_has "unknown field 'dependecies'"
+
+run "$wfc" validate "$tmp/dir"
+expect "directory: exits 1 for the bad file below it" rc 1
+expect "directory: reads *.yml in subdirectories" out_has "sub/b.yml"
+expect "directory: ignores other files" out_lacks "notes.txt"
+expect "directory: two files in the summary" err_has "2 files:"
+
+run "$wfc" validate "$tmp/cleandir"
+expect "clean directory exits 0" rc 0
+
+run "$wfc" validate --max-file-size 10 "$clean"
+expect "--max-file-size is applied" out_has "[limit]"
+
+# ---- templates, warnings, --strict ----
+run "$wfc" validate "$tmp/uses-lib.yaml"
+expect "missing templateRef exits 1" rc 1
+expect "missing templateRef is an error" out_has "error:"
+
+run "$wfc" validate -t "$tmp/lib" "$tmp/uses-lib.yaml"
+expect "-t DIR resolves the templateRef" rc 0
+expect "-t DIR: no findings" out_empty
+
+run "$wfc" validate -t "$tmp/no-such-dir" "$tmp/uses-lib.yaml"
+expect "-t with a missing DIR exits 2" rc 2
+
+run "$wfc" validate --allow-missing-templates "$tmp/uses-lib.yaml"
+if [[ $out == *"warning:"* ]]; then
+	expect "--allow-missing-templates: a warning, exit 0" rc 0
+	run "$wfc" validate --allow-missing-templates --strict "$tmp/uses-lib.yaml"
+	expect "--strict: a warning exits 1" rc 1
+else
+	skip "--strict (no warning produced by --allow-missing-templates)"
+fi
+
+# ---- formats ----
+run "$wfc" validate --format json "$bad" "$clean"
+expect "json: exits 1" rc 1
+expect "json: no summary on stderr" err_empty
+if command -v python3 >/dev/null 2>&1; then
+	if python3 -m json.tool <"$tmp/out" >/dev/null 2>&1; then
+		ok "json: valid JSON"
+	else
+		not_ok "json: valid JSON"
+	fi
+	if python3 -c 'import json, sys; d = json.load(sys.stdin); assert d["diagnostics"][0]["rule"] == "unknown-field"; assert d["errors"] == 1' <"$tmp/out" 2>/dev/null; then
+		ok "json: has the diagnostic and the count"
+	else
+		not_ok "json: has the diagnostic and the count"
+	fi
+else
+	skip "json: valid JSON (no python3)"
+fi
+expect "json: names the rule" out_has '"unknown-field"'
+
+run "$wfc" validate -f sarif "$bad"
+expect "sarif: exits 1" rc 1
+if command -v python3 >/dev/null 2>&1; then
+	if python3 -c 'import json, sys; d = json.load(sys.stdin); assert d["version"] == "2.1.0"; assert d["runs"][0]["results"]' <"$tmp/out" 2>/dev/null; then
+		ok "sarif: valid SARIF 2.1.0 with a result"
+	else
+		not_ok "sarif: valid SARIF 2.1.0 with a result"
+	fi
+else
+	skip "sarif: valid JSON (no python3)"
+fi
+
+run "$wfc" validate --format=github "$bad"
+expect "github: exits 1" rc 1
+expect "github: workflow command lines" out_re '^::(error|warning|notice) (file=[^,:]+,line=[0-9]+(,col=[0-9]+)?,)?title=[a-z-]+::.+$'
+
+# ---- colour ----
+run "$wfc" validate "$bad"
+expect "no colour when stdout is not a terminal" out_lacks $'\033['
+run "$wfc" validate --color=always "$bad"
+expect "--color=always colours" out_has $'\033['
+run "$wfc" validate --color "$bad"
+expect "--color alone colours" out_has $'\033['
+run env NO_COLOR=1 "$wfc" validate --color=always "$bad"
+expect "--color=always wins over NO_COLOR" out_has $'\033['
+run "$wfc" validate --color=never -f json "$bad"
+expect "json is never coloured" out_lacks $'\033['
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null </dev/null >/dev/null 2>&1; then
+	# script(1) runs the command on a terminal.
+	q() { printf '%q ' "$@"; }
+	run script -qec "TERM=xterm $(q "$wfc" validate -q "$bad")" /dev/null
+	expect "terminal: coloured by default" out_has $'\033['
+	run script -qec "TERM=xterm NO_COLOR=1 $(q "$wfc" validate -q "$bad")" /dev/null
+	expect "terminal: NO_COLOR turns colour off" out_lacks $'\033['
+	run script -qec "TERM=xterm NO_COLOR= $(q "$wfc" validate -q "$bad")" /dev/null
+	expect "terminal: an empty NO_COLOR is unset" out_has $'\033['
+	run script -qec "TERM=xterm $(q "$wfc" validate -q --color=never "$bad")" /dev/null
+	expect "terminal: --color=never" out_lacks $'\033['
+else
+	skip "colour on a terminal (no script(1))"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
