@@ -372,6 +372,8 @@ static void check_scalar(struct scope *sc, const struct wfc_ynode *n)
 			for (const char *const *r = roots; *r; r++)
 				rooted |= starts(buf, *r);
 			const char *why = rooted ? resolve(sc, buf) : NULL;
+			if (strcmp(buf, "retries") == 0 && !sc->t->retry)
+				why = "{{retries}} is only defined in a template with a retryStrategy";
 			if (why) {
 				size_t nlen = (size_t)(close + 2 - p);
 				struct wfc_pos pos = tag_pos(sc->g, n, (size_t)(p - s), p, nlen);
