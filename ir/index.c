@@ -53,6 +53,7 @@ static void check_unique_names(struct wfc_graph *g, const char *what,
 			       bool param_names)
 {
 	struct wfc_strmap seen = { 0 };
+	bool small = n <= 16;  /* short lists: compare pairwise, no table */
 	for (size_t i = 0; i < n; i++) {
 		const struct wfc_sval *v = (const struct wfc_sval *)((const char *)arr + i * stride + off);
 		if (!v->s)
@@ -64,7 +65,17 @@ static void check_unique_names(struct wfc_graph *g, const char *what,
 				     : "%s name '%s' is invalid: must consist of alpha-numeric characters or '-', start with an alpha-numeric character and be at most 128 characters",
 				     what, v->s);
 		}
-		if (wfc_strmap_put(&seen, v->s, strlen(v->s), (void *)v))
+		bool dup = false;
+		if (small) {
+			for (size_t j = 0; j < i && !dup; j++) {
+				const struct wfc_sval *w = (const struct wfc_sval *)
+					((const char *)arr + j * stride + off);
+				dup = w->s && strcmp(w->s, v->s) == 0;
+			}
+		} else {
+			dup = wfc_strmap_put(&seen, v->s, strlen(v->s), (void *)v) != NULL;
+		}
+		if (dup)
 			wfc_diag_add(g->d, WFC_ERROR, WFC_RULE_unique_name, wfc_ypos(v->node),
 				     "%s name '%s' is not unique", what, v->s);
 	}

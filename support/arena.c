@@ -5,12 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-#define ARENA_CHUNK (64 * 1024)
+#define ARENA_CHUNK (1024 * 1024)
 
 struct chunk {
 	struct chunk *next;
-	size_t size, used;
+	size_t size, used, map;
 	_Alignas(16) unsigned char data[];
 };
 
@@ -29,6 +30,23 @@ static void *xmalloc(size_t n)
 	return p;
 }
 
+/* Chunks come straight from the kernel, populated in one go: a page fault
+ * per 4 KiB page costs more than the parse itself on some virtual machines. */
+static struct chunk *chunk_new(size_t bytes)
+{
+	size_t page = 4096;
+	bytes = (bytes + page - 1) & ~(page - 1);
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (p == MAP_FAILED) {
+		fputs("wfc: out of memory\n", stderr);
+		abort();
+	}
+	struct chunk *c = p;
+	c->map = bytes;
+	return c;
+}
+
 struct wfc_arena *wfc_arena_create(void)
 {
 	struct wfc_arena *a = xmalloc(sizeof(*a));
@@ -43,7 +61,7 @@ void wfc_arena_destroy(struct wfc_arena *a)
 		return;
 	for (struct chunk *c = a->head, *n; c; c = n) {
 		n = c->next;
-		free(c);
+		munmap(c, c->map);
 	}
 	free(a);
 }
@@ -56,7 +74,7 @@ void *wfc_arena_alloc(struct wfc_arena *a, size_t size)
 	struct chunk *c = a->head;
 	if (!c || c->size - c->used < size) {
 		size_t cap = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
-		c = xmalloc(sizeof(*c) + cap);
+		c = chunk_new(sizeof(*c) + cap);
 		c->size = cap;
 		c->used = 0;
 		if (size > ARENA_CHUNK / 4 && a->head) {
