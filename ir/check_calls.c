@@ -8,8 +8,6 @@
 #include "ir/ir.h"
 #include "support/govaluate.h"
 
-bool wfc_gtmpl_wanted(const struct wfc_gtmpl *gt);
-
 static bool has_tag(const char *s)
 {
 	return s && strstr(s, "{{") != NULL;
@@ -184,12 +182,9 @@ static void check_gtmpl(struct wfc_graph *g, struct wfc_gtmpl *gt)
 
 void wfc_pass_check_calls(struct wfc_graph *g)
 {
+	wfc_graph_each_template(g, check_gtmpl);
 	for (size_t di = 0; di < g->ndocs; di++) {
 		struct wfc_gdoc *gd = &g->docs[di];
-		for (size_t i = 0; i < gd->ntmpls; i++)
-			check_gtmpl(g, &gd->tmpls[i]);
-		for (size_t i = 0; i < gd->nextra; i++)
-			check_gtmpl(g, gd->extra[i]);
 		if (gd->library)
 			continue;
 		/* workflow arguments: enum, and the entrypoint's inputs */

@@ -8,8 +8,6 @@
 #include "support/buf.h"
 #include "support/depends.h"
 
-bool wfc_gtmpl_wanted(const struct wfc_gtmpl *gt);
-
 /* Column of byte offset off in a one-line scalar. */
 static struct wfc_pos at_offset(const struct wfc_ynode *n, size_t off)
 {
@@ -217,11 +215,5 @@ static void check_dag(struct wfc_graph *g, struct wfc_gtmpl *gt)
 
 void wfc_pass_check_dag(struct wfc_graph *g)
 {
-	for (size_t di = 0; di < g->ndocs; di++) {
-		struct wfc_gdoc *gd = &g->docs[di];
-		for (size_t i = 0; i < gd->ntmpls; i++)
-			check_dag(g, &gd->tmpls[i]);
-		for (size_t i = 0; i < gd->nextra; i++)
-			check_dag(g, gd->extra[i]);
-	}
+	wfc_graph_each_template(g, check_dag);
 }

@@ -10,8 +10,6 @@
 
 #include "ir/ir.h"
 
-bool wfc_gtmpl_wanted(const struct wfc_gtmpl *gt);
-
 enum scope_kind { SCOPE_LEAF, SCOPE_STEP, SCOPE_TASK, SCOPE_TEMPLATE };
 
 struct scope {

@@ -6,15 +6,6 @@
 
 #include "ir/ir.h"
 
-bool wfc_gtmpl_wanted(const struct wfc_gtmpl *gt);
-
-/* Templates of documents given on the command line are all checked; those of
- * -t DIR only when something uses them. */
-bool wfc_gtmpl_wanted(const struct wfc_gtmpl *gt)
-{
-	return !gt->doc->library || gt->reachable;
-}
-
 static const char *tname(const struct wfc_template *t)
 {
 	return t->name.s ? t->name.s : "(unnamed)";
@@ -266,11 +257,5 @@ static void check_one(struct wfc_graph *g, struct wfc_gtmpl *gt)
 
 void wfc_pass_check_templates(struct wfc_graph *g)
 {
-	for (size_t di = 0; di < g->ndocs; di++) {
-		struct wfc_gdoc *gd = &g->docs[di];
-		for (size_t i = 0; i < gd->ntmpls; i++)
-			check_one(g, &gd->tmpls[i]);
-		for (size_t i = 0; i < gd->nextra; i++)
-			check_one(g, gd->extra[i]);
-	}
+	wfc_graph_each_template(g, check_one);
 }

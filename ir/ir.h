@@ -86,6 +86,12 @@ void wfc_graph_dump(const struct wfc_graph *g, FILE *out);
 void wfc_pipeline_run(struct wfc_graph *g, const char *dump_after, FILE *dump_out);
 
 /* Helpers shared by the passes. */
+/* Calls fn on every template of every document, inline ones included. */
+void wfc_graph_each_template(struct wfc_graph *g,
+			     void (*fn)(struct wfc_graph *g, struct wfc_gtmpl *t));
+/* Templates of documents given on the command line are all checked; those
+ * of -t DIR only when something uses them. */
+bool wfc_gtmpl_wanted(const struct wfc_gtmpl *gt);
 bool wfc_is_workflow_field_name(const char *s);   /* Argo: [a-zA-Z0-9][-a-zA-Z0-9]*, <= 128 */
 bool wfc_is_param_name(const char *s);            /* Argo: [-a-zA-Z0-9_]+ */
 bool wfc_is_dns1123_subdomain(const char *s);

@@ -1,4 +1,4 @@
-/* Name rules and "did you mean" shared by the passes. */
+/* Helpers shared by the passes: name rules, "did you mean", iteration. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -92,4 +92,21 @@ const char *wfc_did_you_mean(const char *word, const char *const *cands, size_t 
 		}
 	}
 	return best;
+}
+
+void wfc_graph_each_template(struct wfc_graph *g,
+			     void (*fn)(struct wfc_graph *g, struct wfc_gtmpl *t))
+{
+	for (size_t di = 0; di < g->ndocs; di++) {
+		struct wfc_gdoc *gd = &g->docs[di];
+		for (size_t i = 0; i < gd->ntmpls; i++)
+			fn(g, &gd->tmpls[i]);
+		for (size_t i = 0; i < gd->nextra; i++)
+			fn(g, gd->extra[i]);
+	}
+}
+
+bool wfc_gtmpl_wanted(const struct wfc_gtmpl *gt)
+{
+	return !gt->doc->library || gt->reachable;
 }

@@ -2,8 +2,6 @@
  * naming the feature, at its position (never a silently dropped field). */
 #include "ir/ir.h"
 
-bool wfc_gtmpl_wanted(const struct wfc_gtmpl *gt);
-
 static void warn(struct wfc_graph *g, const struct wfc_ynode *at, const char *what)
 {
 	wfc_diag_add(g->d, WFC_WARNING, WFC_RULE_unsupported, wfc_ypos(at),
@@ -16,7 +14,7 @@ static void check_args(struct wfc_graph *g, const struct wfc_args *a)
 		warn(g, a->arts[i].node, "artifacts");
 }
 
-static void check_tmpl(struct wfc_graph *g, const struct wfc_gtmpl *gt)
+static void check_tmpl(struct wfc_graph *g, struct wfc_gtmpl *gt)
 {
 	if (!wfc_gtmpl_wanted(gt))
 		return;
@@ -44,14 +42,11 @@ void wfc_pass_unsupported(struct wfc_graph *g)
 {
 	for (size_t di = 0; di < g->ndocs; di++) {
 		struct wfc_gdoc *gd = &g->docs[di];
-		if (!gd->library) {
-			for (size_t i = 0; i < gd->doc->nunsupported; i++)
-				warn(g, gd->doc->unsupported[i], gd->doc->unsupported[i]->s.text);
-			check_args(g, &gd->doc->args);
-		}
-		for (size_t i = 0; i < gd->ntmpls; i++)
-			check_tmpl(g, &gd->tmpls[i]);
-		for (size_t i = 0; i < gd->nextra; i++)
-			check_tmpl(g, gd->extra[i]);
+		if (gd->library)
+			continue;
+		for (size_t i = 0; i < gd->doc->nunsupported; i++)
+			warn(g, gd->doc->unsupported[i], gd->doc->unsupported[i]->s.text);
+		check_args(g, &gd->doc->args);
 	}
+	wfc_graph_each_template(g, check_tmpl);
 }

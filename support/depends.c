@@ -29,36 +29,7 @@ static void *xrealloc(void *p, size_t n)
 	return p;
 }
 
-static void set_error(struct wfc_gv_error *err, size_t off, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_error(struct wfc_gv_error *err, size_t off, const char *fmt, ...)
-{
-	if (!err)
-		return;
-	err->offset = off;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
-	va_end(ap);
-}
-
-#define CLIP 40
-
-static const char *clip(char dst[CLIP + 4], const char *s, size_t n)
-{
-	size_t k = n > CLIP ? CLIP : n;
-	for (size_t i = 0; i < k; i++) {
-		unsigned char c = (unsigned char)s[i];
-		dst[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
-	}
-	if (n > CLIP) {
-		memcpy(dst + k, "...", 3);
-		k += 3;
-	}
-	dst[k] = '\0';
-	return dst;
-}
+#define CLIP WFC_GV_CLIP
 
 static const struct {
 	const char *word;
@@ -236,13 +207,13 @@ static int lex_name(struct parser *p, struct tok *t)
 	t->name_end = i;
 	t->result = WFC_DEPENDS_BARE;
 	if (s[i] == '_') {
-		set_error(p->err, i, "invalid character '_' in task name '%s' (task names "
-			  "contain only letters, digits and '-')", clip(q, s + t->off, i - t->off));
+		wfc_gv_set_error(p->err, i, "invalid character '_' in task name '%s' (task names "
+			  "contain only letters, digits and '-')", wfc_gv_clip(q, s + t->off, i - t->off));
 		return -1;
 	}
 	if (is_digit(s[t->off])) {
-		set_error(p->err, t->off, "task name '%s' starts with a digit, which depends "
-			  "cannot reference", clip(q, s + t->off, i - t->off));
+		wfc_gv_set_error(p->err, t->off, "task name '%s' starts with a digit, which depends "
+			  "cannot reference", wfc_gv_clip(q, s + t->off, i - t->off));
 		return -1;
 	}
 	if (s[i] == '.') {
@@ -250,8 +221,8 @@ static int lex_name(struct parser *p, struct tok *t)
 		while (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_')
 			i++;
 		if (i == w) {
-			set_error(p->err, w, "expected a task result after '%s.'",
-				  clip(q, s + t->off, t->name_end - t->off));
+			wfc_gv_set_error(p->err, w, "expected a task result after '%s.'",
+				  wfc_gv_clip(q, s + t->off, t->name_end - t->off));
 			return -1;
 		}
 		unsigned bit = 0;
@@ -261,16 +232,16 @@ static int lex_name(struct parser *p, struct tok *t)
 				bit = results[k].bit;
 		if (!bit) {
 			char q3[CLIP + 4];
-			set_error(p->err, w, "unknown task result '%s' for task '%s'; did you mean '%s'?",
-				  clip(q, s + w, i - w), clip(q2, s + t->off, t->name_end - t->off),
-				  clip(q3, wfc_depends_closest_result(s + w, i - w),
+			wfc_gv_set_error(p->err, w, "unknown task result '%s' for task '%s'; did you mean '%s'?",
+				  wfc_gv_clip(q, s + w, i - w), wfc_gv_clip(q2, s + t->off, t->name_end - t->off),
+				  wfc_gv_clip(q3, wfc_depends_closest_result(s + w, i - w),
 				       strlen(wfc_depends_closest_result(s + w, i - w))));
 			return -1;
 		}
 		t->result = bit;
 		if (s[i] == '.' || s[i] == '-') {
-			set_error(p->err, i, "unexpected '%c' after '%s'", s[i],
-				  clip(q, s + t->off, i - t->off));
+			wfc_gv_set_error(p->err, i, "unexpected '%c' after '%s'", s[i],
+				  wfc_gv_clip(q, s + t->off, i - t->off));
 			return -1;
 		}
 	}
@@ -312,12 +283,12 @@ static int lex(struct parser *p, struct tok *t)
 		       strchr("&|!=<>~+-*/%^?:.,_", c))
 			n++;
 		if (c == '&' || c == '|')
-			set_error(p->err, t->off, "unexpected '%c'; did you mean '%c%c'?", c, c, c);
+			wfc_gv_set_error(p->err, t->off, "unexpected '%c'; did you mean '%c%c'?", c, c, c);
 		else if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f)
-			set_error(p->err, t->off, "unexpected character in depends expression");
+			wfc_gv_set_error(p->err, t->off, "unexpected character in depends expression");
 		else
-			set_error(p->err, t->off, "unexpected '%s' (depends combines task results "
-				  "with &&, || and !)", clip(q, s + t->off, n));
+			wfc_gv_set_error(p->err, t->off, "unexpected '%s' (depends combines task results "
+				  "with &&, || and !)", wfc_gv_clip(q, s + t->off, n));
 		return -1;
 	}
 	p->pos = t->end;
@@ -334,7 +305,7 @@ static const char *tok_text(const struct parser *p, const struct tok *t, char q[
 {
 	if (t->kind == T_END)
 		return "end of expression";
-	return clip(q, p->s + t->off, t->end - t->off);
+	return wfc_gv_clip(q, p->s + t->off, t->end - t->off);
 }
 
 /* p->cur does not belong where it stands. */
@@ -343,14 +314,14 @@ static int unexpected(struct parser *p)
 	char q[CLIP + 4], q2[CLIP + 4];
 	bool start = p->prev.kind == T_END;
 	if (p->cur.kind == T_END && start)
-		set_error(p->err, p->cur.off, "empty depends expression");
+		wfc_gv_set_error(p->err, p->cur.off, "empty depends expression");
 	else if (p->cur.kind == T_END)
-		set_error(p->err, p->prev.off, "missing operand after '%s'", tok_text(p, &p->prev, q));
+		wfc_gv_set_error(p->err, p->prev.off, "missing operand after '%s'", tok_text(p, &p->prev, q));
 	else if (start)
-		set_error(p->err, p->cur.off, "unexpected '%s' at the start of the expression",
+		wfc_gv_set_error(p->err, p->cur.off, "unexpected '%s' at the start of the expression",
 			  tok_text(p, &p->cur, q));
 	else
-		set_error(p->err, p->cur.off, "unexpected '%s' after '%s'", tok_text(p, &p->cur, q),
+		wfc_gv_set_error(p->err, p->cur.off, "unexpected '%s' after '%s'", tok_text(p, &p->cur, q),
 			  tok_text(p, &p->prev, q2));
 	return -1;
 }
@@ -362,7 +333,7 @@ static int parse_or(struct parser *p, size_t *out);
 static int enter(struct parser *p)
 {
 	if (++p->nest > WFC_DEPENDS_MAX_NESTING) {
-		set_error(p->err, p->cur.off, "depends expression nested too deeply (limit %d)",
+		wfc_gv_set_error(p->err, p->cur.off, "depends expression nested too deeply (limit %d)",
 			  WFC_DEPENDS_MAX_NESTING);
 		return -1;
 	}
@@ -393,7 +364,7 @@ static int parse_unary(struct parser *p, size_t *out)
 		if (parse_or(p, out) < 0)
 			return -1;
 		if (p->cur.kind == T_END) {
-			set_error(p->err, open, "unclosed '('");
+			wfc_gv_set_error(p->err, open, "unclosed '('");
 			return -1;
 		}
 		if (p->cur.kind != T_RP)
@@ -564,7 +535,7 @@ int wfc_depends_eval(const struct wfc_depends *d, wfc_depends_state_fn state, vo
 		r = state(user, d->tasks[i].name, &st[i]);
 		if (r < 0) {
 			const char *name = d->tasks[i].name;
-			set_error(err, d->tasks[i].off, "unknown task '%s'", clip(q, name, strlen(name)));
+			wfc_gv_set_error(err, d->tasks[i].off, "unknown task '%s'", wfc_gv_clip(q, name, strlen(name)));
 			r = -1;
 		} else if (r > 0) {
 			r = 1;

@@ -128,10 +128,7 @@ static void sb_reset(struct sbuf *b)
 
 /* ------------------------------------------------------------------ errors */
 
-static void set_error(struct wfc_gv_error *err, size_t off, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_error(struct wfc_gv_error *err, size_t off, const char *fmt, ...)
+void wfc_gv_set_error(struct wfc_gv_error *err, size_t off, const char *fmt, ...)
 {
 	if (!err)
 		return;
@@ -142,10 +139,9 @@ static void set_error(struct wfc_gv_error *err, size_t off, const char *fmt, ...
 	va_end(ap);
 }
 
-#define CLIP 40
+#define CLIP WFC_GV_CLIP
 
-/* A short printable copy of s[0..n) for quoting in a message. */
-static const char *clip(char dst[CLIP + 4], const char *s, size_t n)
+const char *wfc_gv_clip(char dst[WFC_GV_CLIP + 4], const char *s, size_t n)
 {
 	size_t k = n > CLIP ? CLIP : n;
 	for (size_t i = 0; i < k; i++) {
@@ -745,8 +741,8 @@ static int lex_number(struct lexer *lx, struct token *t, struct wfc_gv_error *er
 					u = u * 16 + d;
 			}
 			if (!ok) {
-				set_error(err, t->off, "invalid hexadecimal number '0x%s'",
-					  clip(q, lx->buf.s ? lx->buf.s : "", lx->buf.len));
+				wfc_gv_set_error(err, t->off, "invalid hexadecimal number '0x%s'",
+					  wfc_gv_clip(q, lx->buf.s ? lx->buf.s : "", lx->buf.len));
 				return -1;
 			}
 			t->kind = K_NUMERIC;
@@ -769,8 +765,8 @@ static int lex_number(struct lexer *lx, struct token *t, struct wfc_gv_error *er
 	errno = 0;
 	double d = digits && dots < 2 ? strtod(lx->buf.s, NULL) : 0;
 	if (!digits || dots > 1 || (errno == ERANGE && isinf(d))) {
-		set_error(err, t->off, "invalid number '%s'",
-			  clip(q, lx->buf.s ? lx->buf.s : "", lx->buf.len));
+		wfc_gv_set_error(err, t->off, "invalid number '%s'",
+			  wfc_gv_clip(q, lx->buf.s ? lx->buf.s : "", lx->buf.len));
 		return -1;
 	}
 	t->kind = K_NUMERIC;
@@ -800,7 +796,7 @@ static int lex_word(struct lexer *lx, struct pool *pool, struct token *t,
 	const char *dot = memchr(w, '.', n);
 	if (dot && dot > w) {
 		if (w[n - 1] == '.') {
-			set_error(err, t->off, "hanging accessor on token '%s'", clip(q, w, n));
+			wfc_gv_set_error(err, t->off, "hanging accessor on token '%s'", wfc_gv_clip(q, w, n));
 			return -1;
 		}
 		for (size_t i = (size_t)(dot - w); i < n; i++) {
@@ -808,8 +804,8 @@ static int lex_word(struct lexer *lx, struct pool *pool, struct token *t,
 				continue;
 			const char *seg = w + i + 1, *e = memchr(seg, '.', n - (i + 1));
 			size_t segn = e ? (size_t)(e - seg) : n - (i + 1);
-			set_error(err, t->off, "unable to access unexported field '%s' in token '%s'",
-				  clip(q, seg, segn), clip(q2, w, n));
+			wfc_gv_set_error(err, t->off, "unable to access unexported field '%s' in token '%s'",
+				  wfc_gv_clip(q, seg, segn), wfc_gv_clip(q2, w, n));
 			return -1;
 		}
 		t->kind = K_ACCESSOR;
@@ -866,7 +862,7 @@ static int lex_next(struct lexer *lx, enum kind state, struct pool *pool, struct
 	} else if (c == '[') {
 		lx->pos++;
 		if (!read_until(lx, true, false, true, is_not_close_bracket)) {
-			set_error(err, t->off, "unclosed parameter bracket");
+			wfc_gv_set_error(err, t->off, "unclosed parameter bracket");
 			return -1;
 		}
 		lx->pos++;
@@ -878,7 +874,7 @@ static int lex_next(struct lexer *lx, enum kind state, struct pool *pool, struct
 	} else if (is_quote(c)) {
 		lx->pos++;
 		if (!read_until(lx, true, false, true, is_not_quote)) {
-			set_error(err, t->off, "unterminated string literal");
+			wfc_gv_set_error(err, t->off, "unterminated string literal");
 			return -1;
 		}
 		lx->pos++;
@@ -918,8 +914,8 @@ static int lex_next(struct lexer *lx, enum kind state, struct pool *pool, struct
 				s = lx->s + t->off;
 				n = 1;
 			}
-			set_error(err, t->off, "invalid token '%s' (hint: try wrapping the affected "
-				  "expression in quotes)", clip(q, s, n));
+			wfc_gv_set_error(err, t->off, "invalid token '%s' (hint: try wrapping the affected "
+				  "expression in quotes)", wfc_gv_clip(q, s, n));
 			return -1;
 		}
 		t->op = op;
@@ -1154,7 +1150,7 @@ struct parser {
 
 static const char *tok_text(const struct parser *p, const struct token *t, char q[CLIP + 4])
 {
-	return clip(q, p->src + t->off, t->end - t->off);
+	return wfc_gv_clip(q, p->src + t->off, t->end - t->off);
 }
 
 /* The token at p->i does not belong where it stands. */
@@ -1163,12 +1159,12 @@ static void *unexpected(struct parser *p)
 	char q[CLIP + 4], q2[CLIP + 4];
 	if (p->i >= p->n) {
 		const struct token *last = &p->t[p->n - 1];
-		set_error(p->err, last->off, "missing operand after '%s'", tok_text(p, last, q));
+		wfc_gv_set_error(p->err, last->off, "missing operand after '%s'", tok_text(p, last, q));
 	} else if (p->i == 0) {
-		set_error(p->err, p->t[0].off, "unexpected '%s' at the start of the expression",
+		wfc_gv_set_error(p->err, p->t[0].off, "unexpected '%s' at the start of the expression",
 			  tok_text(p, &p->t[0], q));
 	} else {
-		set_error(p->err, p->t[p->i].off, "unexpected '%s' after '%s'",
+		wfc_gv_set_error(p->err, p->t[p->i].off, "unexpected '%s' after '%s'",
 			  tok_text(p, &p->t[p->i], q), tok_text(p, &p->t[p->i - 1], q2));
 	}
 	return NULL;
@@ -1196,7 +1192,7 @@ static struct node *new_op(struct parser *p, const struct token *t, struct node 
 		d = l->depth;
 	n->depth = d + 1;
 	if (n->depth > WFC_GV_MAX_TREE) {
-		set_error(p->err, t->off, "expression nested too deeply (limit %d)", WFC_GV_MAX_TREE);
+		wfc_gv_set_error(p->err, t->off, "expression nested too deeply (limit %d)", WFC_GV_MAX_TREE);
 		return NULL;
 	}
 	return n;
@@ -1221,8 +1217,8 @@ static int compile_constant_pattern(struct parser *p, struct node *opn, size_t t
 		return 0;
 	regex_t *re = re_compile(t->str, t->len, msg, sizeof(msg));
 	if (!re) {
-		set_error(p->err, t->off, "invalid regular expression '%s': %s",
-			  clip(q, t->str, t->len), msg);
+		wfc_gv_set_error(p->err, t->off, "invalid regular expression '%s': %s",
+			  wfc_gv_clip(q, t->str, t->len), msg);
 		return -1;
 	}
 	if (opn->r->kind == N_LIT && opn->r->off == t->off)
@@ -1276,7 +1272,7 @@ static struct node *parse_primary(struct parser *p)
 	switch (t->kind) {
 	case K_CLAUSE:
 		if (++p->nest > WFC_GV_MAX_NESTING) {
-			set_error(p->err, t->off, "expression nested too deeply (limit %d)",
+			wfc_gv_set_error(p->err, t->off, "expression nested too deeply (limit %d)",
 				  WFC_GV_MAX_NESTING);
 			return NULL;
 		}
@@ -1339,7 +1335,7 @@ static struct node *parse_unary(struct parser *p)
 	if (p->i < p->n && p->t[p->i].kind == K_PREFIX) {
 		const struct token *t = &p->t[p->i++];
 		if (++p->nest > WFC_GV_MAX_NESTING) {
-			set_error(p->err, t->off, "expression nested too deeply (limit %d)",
+			wfc_gv_set_error(p->err, t->off, "expression nested too deeply (limit %d)",
 				  WFC_GV_MAX_NESTING);
 			return NULL;
 		}
@@ -1401,20 +1397,20 @@ static int check_transitions(const struct parser *p, bool second_pass)
 			continue;
 		}
 		if (last && last->kind == K_VARIABLE && k == K_CLAUSE && !second_pass)
-			set_error(p->err, last->off, "undefined function '%s'", tok_text(p, last, q));
+			wfc_gv_set_error(p->err, last->off, "undefined function '%s'", tok_text(p, last, q));
 		else if (second_pass && state == K_PREFIX && t->kind == K_VARIABLE)
-			set_error(p->err, t->off, "prefix '%s' cannot be applied to the bare word '%s'",
+			wfc_gv_set_error(p->err, t->off, "prefix '%s' cannot be applied to the bare word '%s'",
 				  tok_text(p, last, q), tok_text(p, t, q2));
 		else if (!last)
-			set_error(p->err, t->off, "unexpected '%s' at the start of the expression",
+			wfc_gv_set_error(p->err, t->off, "unexpected '%s' at the start of the expression",
 				  tok_text(p, t, q));
 		else
-			set_error(p->err, t->off, "unexpected '%s' after '%s'", tok_text(p, t, q),
+			wfc_gv_set_error(p->err, t->off, "unexpected '%s' after '%s'", tok_text(p, t, q),
 				  tok_text(p, last, q2));
 		return -1;
 	}
 	if (!states[state].eof) {
-		set_error(p->err, last->off, "missing operand after '%s'", tok_text(p, last, q));
+		wfc_gv_set_error(p->err, last->off, "missing operand after '%s'", tok_text(p, last, q));
 		return -1;
 	}
 	return 0;
@@ -1426,21 +1422,21 @@ static int check_balance(const struct parser *p)
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->t[i].kind == K_CLAUSE) {
 			if (depth == WFC_GV_MAX_NESTING) {
-				set_error(p->err, p->t[i].off,
+				wfc_gv_set_error(p->err, p->t[i].off,
 					  "parentheses nested too deeply (limit %d)", WFC_GV_MAX_NESTING);
 				return -1;
 			}
 			stack[depth++] = i;
 		} else if (p->t[i].kind == K_CLAUSE_CLOSE) {
 			if (depth == 0) {
-				set_error(p->err, p->t[i].off, "unmatched ')'");
+				wfc_gv_set_error(p->err, p->t[i].off, "unmatched ')'");
 				return -1;
 			}
 			depth--;
 		}
 	}
 	if (depth) {
-		set_error(p->err, p->t[stack[depth - 1]].off, "unclosed '('");
+		wfc_gv_set_error(p->err, p->t[stack[depth - 1]].off, "unclosed '('");
 		return -1;
 	}
 	return 0;
@@ -1476,7 +1472,7 @@ static struct wfc_gv_expr *parse_impl(const char *text, size_t len, unsigned fla
 		state = t.kind;
 	}
 	if (ntok == 0) {
-		set_error(err, 0, "empty expression");
+		wfc_gv_set_error(err, 0, "empty expression");
 		goto fail;
 	}
 
@@ -1702,7 +1698,7 @@ static const char *vtext(const struct wfc_gv_value *v, char q[CLIP + 4])
 {
 	struct sbuf b = { 0 };
 	fmt_value(&b, v, 0);
-	clip(q, b.s ? b.s : "", b.len);
+	wfc_gv_clip(q, b.s ? b.s : "", b.len);
 	free(b.s);
 	return q;
 }
@@ -1761,7 +1757,7 @@ static int type_error(struct ev *c, const struct node *n, const struct wfc_gv_va
 		      const char *what, const char *suffix)
 {
 	char q[CLIP + 4];
-	set_error(c->err, n->off, "value '%s' cannot be used with the %s '%s'%s", vtext(v, q),
+	wfc_gv_set_error(c->err, n->off, "value '%s' cannot be used with the %s '%s'%s", vtext(v, q),
 		  what, op_names[n->op], suffix);
 	return -1;
 }
@@ -1790,8 +1786,8 @@ static int eval_regex(struct ev *c, const struct node *n, const struct wfc_gv_va
 	if (!re) {
 		own = re = re_compile(r->string, r->len, msg, sizeof(msg));
 		if (!re) {
-			set_error(c->err, n->off, "unable to compile regexp pattern '%s': %s",
-				  clip(q, r->string, r->len), msg);
+			wfc_gv_set_error(c->err, n->off, "unable to compile regexp pattern '%s': %s",
+				  wfc_gv_clip(q, r->string, r->len), msg);
 			return -1;
 		}
 	}
@@ -1880,7 +1876,7 @@ static int eval_op(struct ev *c, const struct node *n, struct wfc_gv_value *out)
 		for (size_t i = 0; i < r.count; i++) {
 			const struct wfc_gv_value *it = &r.items[i];
 			if (l.type == WFC_GV_ARRAY && it->type == WFC_GV_ARRAY) {
-				set_error(c->err, n->off, "cannot compare arrays with 'in'");
+				wfc_gv_set_error(c->err, n->off, "cannot compare arrays with 'in'");
 				return -1;
 			}
 			if (l.type != WFC_GV_ARRAY && deep_equal(&l, it, 0)) {
@@ -1995,7 +1991,7 @@ static int eval_op(struct ev *c, const struct node *n, struct wfc_gv_value *out)
 	case OP_NONE:
 		break;
 	}
-	set_error(c->err, n->off, "cannot evaluate '%s'", op_names[n->op]);
+	wfc_gv_set_error(c->err, n->off, "cannot evaluate '%s'", op_names[n->op]);
 	return -1;
 }
 
@@ -2010,7 +2006,7 @@ static int eval_node(struct ev *c, const struct node *n, struct wfc_gv_value *ou
 	case N_ACC:
 		memset(out, 0, sizeof(*out));
 		if (!c->lookup || c->lookup(c->user, n->name, out) != 0) {
-			set_error(c->err, n->off, "no parameter '%s' found", clip(q, n->name, n->headlen));
+			wfc_gv_set_error(c->err, n->off, "no parameter '%s' found", wfc_gv_clip(q, n->name, n->headlen));
 			return -1;
 		}
 		out->owned = NULL;
@@ -2018,7 +2014,7 @@ static int eval_node(struct ev *c, const struct node *n, struct wfc_gv_value *ou
 			out->string = "";
 		return 0;
 	case N_TEMPLATE:
-		set_error(c->err, n->off, "cannot evaluate an unsubstituted template");
+		wfc_gv_set_error(c->err, n->off, "cannot evaluate an unsubstituted template");
 		return -1;
 	case N_OP:
 		return eval_op(c, n, out);
@@ -2117,7 +2113,7 @@ int wfc_gv_eval_bool(const char *text, bool *out, struct wfc_gv_error *err)
 	if (r < 0)
 		return -1;
 	if (v.type != WFC_GV_BOOL) {
-		set_error(err, 0, "expected boolean evaluation for '%s', got '%s'", clip(q, text, len),
+		wfc_gv_set_error(err, 0, "expected boolean evaluation for '%s', got '%s'", wfc_gv_clip(q, text, len),
 			  vtext(&v, q2));
 		wfc_gv_value_clear(&v);
 		return -1;

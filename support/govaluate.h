@@ -114,4 +114,11 @@ size_t wfc_gv_format_number(double d, char *buf, size_t size);
 
 const char *wfc_gv_type_name(enum wfc_gv_type t);
 
+/* Shared by the expression parsers (govaluate, depends): an error at a byte
+ * offset, and a short printable copy of s[0..n) for quoting in a message. */
+void wfc_gv_set_error(struct wfc_gv_error *err, size_t off, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#define WFC_GV_CLIP 40
+const char *wfc_gv_clip(char dst[WFC_GV_CLIP + 4], const char *s, size_t n);
+
 #endif
