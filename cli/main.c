@@ -14,12 +14,13 @@ struct command {
 /* One entry per cli/cmd_NAME.c, in the order "wfc --help" lists them. */
 static const struct command commands[] = {
 	{ &wfc_validate_spec, wfc_cmd_validate },
+	{ &wfc_compile_spec, wfc_cmd_compile },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 /* Commands of the design that this version does not have yet. */
-static const char *const planned[] = { "compile", "run", "graph",
+static const char *const planned[] = { "run", "graph",
 				       "coordinate", NULL };
 
 static const char *const global_options[] = { "help", "version", NULL };

@@ -334,7 +334,7 @@ static const struct {
 /* Template fields that are valid Argo but that wfc does not compile yet. */
 static const char *const unsupported_tmpl_fields[] = {
 	"memoize", "metrics", "archiveLocation", "artifactGC", "executor",
-	"synchronization", "plugin", NULL
+	"plugin", NULL
 };
 
 static struct wfc_template *read_template(struct builder *b,
@@ -434,8 +434,8 @@ static struct wfc_template *read_template(struct builder *b,
 /* ---- documents ---- */
 
 static const char *const unsupported_spec_fields[] = {
-	"artifactRepositoryRef", "artifactGC", "metrics", "synchronization",
-	"archiveLogs", "volumeClaimGC", NULL
+	"artifactRepositoryRef", "artifactGC", "metrics", "archiveLogs",
+	"volumeClaimGC", NULL
 };
 
 static const struct {

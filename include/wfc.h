@@ -12,6 +12,7 @@
 #include "frontend/yaml.h"
 
 struct wfc_ctx;
+struct cJSON;
 
 struct wfc_cfg {
 	struct wfc_limits limits;
@@ -44,6 +45,37 @@ size_t wfc_ctx_documents(const struct wfc_ctx *ctx);
 /* Findings so far, sorted by position once wfc_validate has run. */
 struct wfc_diags *wfc_ctx_diags(struct wfc_ctx *ctx);
 const struct wfc_sources *wfc_ctx_sources(const struct wfc_ctx *ctx);
+
+/* A workflow argument from -p name=value or --parameter-file. */
+struct wfc_arg {
+	const char *name;
+	const char *value;
+	const char *origin;            /* "-p" or the file, for messages */
+};
+
+/* Reads a parameter file (YAML or JSON mapping of name to value) into args
+ * (appended; strings live in the context). Returns 0, or -1 with a finding. */
+int wfc_read_parameter_file(struct wfc_ctx *ctx, const char *path,
+			    struct wfc_arg **args, size_t *nargs);
+
+struct wfc_compile_cfg {
+	const char *name;              /* --name, or NULL */
+	const char *namespace;         /* -n, or NULL */
+	const struct wfc_arg *args;
+	size_t nargs;
+	const char *runtime_image;     /* NULL: the default of this version */
+	const char *coordinator_sa;    /* --coordinator-service-account, or NULL */
+	bool lazy_jobs;                /* --job-creation lazy */
+};
+
+/* Receives each object built by wfc_compile, in order, and owns it. */
+typedef int (*wfc_object_fn)(void *user, struct cJSON *obj);
+
+/* After wfc_validate without errors: every object of every Workflow and
+ * CronWorkflow added (not the library ones), in a stable order. Returns
+ * the number of errors found (features that cannot be compiled). */
+size_t wfc_compile(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
+		   wfc_object_fn fn, void *user);
 
 /* The passes of the pipeline, in order, for --dump-ir=PASS. */
 const char *const *wfc_pass_names(void);

@@ -65,6 +65,11 @@ struct wfc_graph {
 	struct wfc_strmap cwftmpls;      /* ClusterWorkflowTemplate name -> struct wfc_gdoc */
 };
 
+struct wfc_ctx;
+/* The graph wfc_validate built (NULL before), and the context's arena. */
+struct wfc_graph *wfc_ctx_graph(struct wfc_ctx *ctx);
+struct wfc_arena *wfc_ctx_arena(struct wfc_ctx *ctx);
+
 /* Find a template by name in a document (and its workflowTemplateRef base). */
 struct wfc_gtmpl *wfc_graph_template(struct wfc_gdoc *g, const char *name);
 

@@ -151,9 +151,18 @@ run "$wfc" --verison
 expect "unknown global option exits 2" rc 2
 expect "unknown global option has a suggestion" err_has "unknown option '--verison'; did you mean '--version'?"
 
-run "$wfc" compile "$clean"
+run "$wfc" run "$clean"
 expect "a planned command exits 2" rc 2
 expect "a planned command says so" err_has "planned"
+
+run "$wfc" compile "$clean"
+expect "compile of a clean workflow exits 0" rc 0
+expect "compile prints a Job" out_has "kind: Job"
+run "$wfc" compile -o json "$clean"
+expect "compile -o json prints a List" out_has '"kind":	"List"'
+run "$wfc" compile -p nope=1 "$clean"
+expect "compile with an unknown parameter exits 1" rc 1
+expect "compile names the unknown parameter" err_has "workflow has no parameter 'nope'"
 
 # ---- validate: help and options ----
 run "$wfc" validate --help

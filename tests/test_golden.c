@@ -1,9 +1,14 @@
-/* Golden tests of validate: for every testdata/validate/NAME.yaml, the
- * findings in text format (no colour) followed by "exit: N", the status
- * "wfc validate" would exit with, must equal NAME.expected byte for byte.
+/* Golden tests, run in-process:
+ * - testdata/validate/NAME.yaml: the findings in text format (no colour)
+ *   followed by "exit: N", the status "wfc validate" would exit with;
+ * - testdata/compile/NAME.yaml: the objects "wfc compile" prints (YAML, or
+ *   JSON with -o json), then the findings, then "exit: N";
+ * each must equal NAME.expected beside it byte for byte.
  *
  * NAME.args, when present, holds extra flags: --strict,
- * --allow-missing-templates, -t DIR (DIR relative to the source tree).
+ * --allow-missing-templates, -t DIR (DIR relative to the source tree), and
+ * for compile -p NAME=VALUE, --name NAME, -n NS, -o json, --job-creation
+ * lazy, --coordinator-service-account NAME, --runtime-image IMAGE.
  * With WFC_UPDATE_GOLDEN=1 in the environment the actual output is written to
  * the .expected files instead (review the change with git diff). */
 #include <setjmp.h>
@@ -20,14 +25,19 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "backend/emit.h"
 #include "wfc.h"
 
-#define GOLDEN_DIR "testdata/validate"
 #define MAX_TEMPLATE_DIRS 16
+#define MAX_PARAMS 32
 #define DIFF_MAX_CELLS ((size_t)4 << 20)  /* larger texts: no diff, both texts */
 
+static const char *const golden_dirs[] = { "testdata/validate", "testdata/compile" };
+
 struct golden {
-	char *name;  /* "dag-cycle", from dag-cycle.yaml */
+	const char *dir;  /* one of golden_dirs */
+	char *name;       /* "dag-cycle", from dag-cycle.yaml */
+	bool compile;
 	bool update;
 };
 
@@ -37,15 +47,19 @@ struct golden_args {
 	bool allow_missing_templates;
 	const char *templates[MAX_TEMPLATE_DIRS];
 	size_t ntemplates;
+	struct wfc_arg params[MAX_PARAMS];
+	size_t nparams;
+	struct wfc_compile_cfg cc;
+	bool json;
 };
 
-static char *path_of(const char *name, const char *ext)
+static char *path_of(const char *dir, const char *name, const char *ext)
 {
-	size_t n = strlen(GOLDEN_DIR) + strlen(name) + strlen(ext) + 2;
+	size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
 	char *p = malloc(n);
 	if (!p)
 		abort();
-	snprintf(p, n, "%s/%s%s", GOLDEN_DIR, name, ext);
+	snprintf(p, n, "%s/%s%s", dir, name, ext);
 	return p;
 }
 
@@ -113,6 +127,31 @@ static bool parse_args(char *text, struct golden_args *a, char *why,
 				return false;
 			}
 			a->templates[a->ntemplates++] = dir;
+		} else if (strcmp(t, "-p") == 0 && a->nparams < MAX_PARAMS) {
+			char *kv = strtok_r(NULL, ws, &save);
+			char *eq = kv ? strchr(kv, '=') : NULL;
+			if (!eq) {
+				snprintf(why, whylen, "-p needs NAME=VALUE");
+				return false;
+			}
+			*eq = '\0';
+			a->params[a->nparams].name = kv;
+			a->params[a->nparams].value = eq + 1;
+			a->params[a->nparams++].origin = "-p";
+		} else if (strcmp(t, "--name") == 0) {
+			a->cc.name = strtok_r(NULL, ws, &save);
+		} else if (strcmp(t, "-n") == 0) {
+			a->cc.namespace = strtok_r(NULL, ws, &save);
+		} else if (strcmp(t, "--runtime-image") == 0) {
+			a->cc.runtime_image = strtok_r(NULL, ws, &save);
+		} else if (strcmp(t, "--coordinator-service-account") == 0) {
+			a->cc.coordinator_sa = strtok_r(NULL, ws, &save);
+		} else if (strcmp(t, "-o") == 0) {
+			const char *f = strtok_r(NULL, ws, &save);
+			a->json = f && strcmp(f, "json") == 0;
+		} else if (strcmp(t, "--job-creation") == 0) {
+			const char *f = strtok_r(NULL, ws, &save);
+			a->cc.lazy_jobs = f && strcmp(f, "lazy") == 0;
 		} else {
 			snprintf(why, whylen, "unsupported flag '%s'", t);
 			return false;
@@ -123,8 +162,15 @@ static bool parse_args(char *text, struct golden_args *a, char *why,
 
 /* Validates yaml as "wfc validate [args] yaml" would; returns the text
  * output and the exit line, malloc'd. */
+static int emit_to(void *user, cJSON *obj)
+{
+	int rc = wfc_emit_object(user, obj);
+	cJSON_Delete(obj);
+	return rc;
+}
+
 static char *run_validate(const char *yaml, const struct golden_args *a,
-			  size_t *len)
+			  bool compile, size_t *len)
 {
 	struct wfc_cfg cfg;
 	struct wfc_print_opts po = { .format = WFC_FORMAT_TEXT,
@@ -143,6 +189,17 @@ static char *run_validate(const char *yaml, const struct golden_args *a,
 	wfc_validate(ctx);
 
 	const struct wfc_diags *d = wfc_ctx_diags(ctx);
+	if (compile && d->errors == 0 && wfc_ctx_read_failures(ctx) == 0) {
+		struct wfc_compile_cfg cc = a->cc;
+		cc.args = a->params;
+		cc.nargs = a->nparams;
+		struct wfc_emitter *e = wfc_emitter_create(f, a->json ? WFC_EMIT_JSON
+								      : WFC_EMIT_YAML);
+		assert_non_null(e);
+		wfc_compile(ctx, &cc, emit_to, e);
+		assert_int_equal(wfc_emitter_finish(e), 0);
+		wfc_emitter_destroy(e);
+	}
 	int rc = wfc_diags_print(f, d, wfc_ctx_sources(ctx), &po);
 	int status = wfc_ctx_read_failures(ctx) > 0 ? 2 :
 		     d->errors > 0 || (a->strict && d->warnings > 0) ? 1 :
@@ -239,9 +296,9 @@ out:
 static void test_golden(void **state)
 {
 	const struct golden *g = *state;
-	char *yaml = path_of(g->name, ".yaml");
-	char *exp_path = path_of(g->name, ".expected");
-	char *args_path = path_of(g->name, ".args");
+	char *yaml = path_of(g->dir, g->name, ".yaml");
+	char *exp_path = path_of(g->dir, g->name, ".expected");
+	char *args_path = path_of(g->dir, g->name, ".args");
 	struct golden_args args = { 0 };
 	char why[256] = "";
 	size_t alen = 0, elen = 0, arglen = 0;
@@ -258,7 +315,7 @@ static void test_golden(void **state)
 		if (!ok)
 			snprintf(why, sizeof(why), "%s: %s", args_path, msg);
 	}
-	char *actual = ok ? run_validate(yaml, &args, &alen) : NULL;
+	char *actual = ok ? run_validate(yaml, &args, g->compile, &alen) : NULL;
 	char *expected = ok ? read_all(exp_path, &elen) : NULL;
 
 	if (ok && g->update) {
@@ -292,48 +349,47 @@ static void test_golden(void **state)
 		fail_msg("%s", why);
 }
 
-static int cmp_str(const void *a, const void *b)
+/* The cases of every golden directory, each directory's sorted by name;
+ * appended to *v. */
+static void list_cases(const char *dirname, bool compile, bool update,
+		       struct golden **v, size_t *n)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The NAMEs of GOLDEN_DIR/NAME.yaml, sorted; NULL when the directory cannot
- * be read. */
-static char **list_cases(size_t *n)
-{
-	DIR *dir = opendir(GOLDEN_DIR);
-	char **v = NULL;
-	size_t cap = 0;
+	DIR *dir = opendir(dirname);
 	struct dirent *e;
+	size_t first = *n;
 
-	*n = 0;
 	if (!dir)
-		return NULL;
+		return;
 	while ((e = readdir(dir)) != NULL) {
 		size_t len = strlen(e->d_name);
 		if (len <= 5 || strcmp(e->d_name + len - 5, ".yaml") != 0)
 			continue;
-		if (*n == cap) {
-			char **nv = realloc(v, (cap = cap * 2 + 16) * sizeof(*v));
-			if (!nv)
-				abort();
-			v = nv;
-		}
-		if (!(v[*n] = strndup(e->d_name, len - 5)))
+		struct golden *nv = realloc(*v, (*n + 1) * sizeof(**v));
+		if (!nv)
+			abort();
+		*v = nv;
+		nv[*n].dir = dirname;
+		nv[*n].compile = compile;
+		nv[*n].update = update;
+		if (!(nv[*n].name = strndup(e->d_name, len - 5)))
 			abort();
 		(*n)++;
 	}
 	closedir(dir);
-	if (*n)
-		qsort(v, *n, sizeof(*v), cmp_str);
-	return v;
+	for (size_t i = first + 1; i < *n; i++)
+		for (size_t j = i; j > first && strcmp((*v)[j - 1].name, (*v)[j].name) > 0; j--) {
+			struct golden t = (*v)[j];
+			(*v)[j] = (*v)[j - 1];
+			(*v)[j - 1] = t;
+		}
 }
 
 int main(void)
 {
 	const char *upd = getenv("WFC_UPDATE_GOLDEN");
 	bool update = upd && strcmp(upd, "1") == 0;
-	size_t n;
+	struct golden *cases = NULL;
+	size_t n = 0;
 	int rc = 1;
 
 	if (chdir(WFC_SOURCE_DIR) != 0) {
@@ -341,19 +397,17 @@ int main(void)
 			WFC_SOURCE_DIR, strerror(errno));
 		return 1;
 	}
-	char **names = list_cases(&n);
+	for (size_t k = 0; k < sizeof(golden_dirs) / sizeof(golden_dirs[0]); k++)
+		list_cases(golden_dirs[k], k == 1, update, &cases, &n);
 	if (n == 0) {
-		fprintf(stderr, "test_golden: no %s/*.yaml cases\n", GOLDEN_DIR);
+		fprintf(stderr, "test_golden: no golden cases\n");
 		goto err_out;
 	}
-	struct golden *cases = calloc(n, sizeof(*cases));
 	struct CMUnitTest *tests = calloc(n, sizeof(*tests));
 	char **test_names = calloc(n, sizeof(*test_names));
-	if (cases && tests && test_names) {
+	if (tests && test_names) {
 		for (size_t i = 0; i < n; i++) {
-			cases[i].name = names[i];
-			cases[i].update = update;
-			test_names[i] = path_of(names[i], ".yaml");
+			test_names[i] = path_of(cases[i].dir, cases[i].name, ".yaml");
 			tests[i].name = test_names[i];
 			tests[i].test_func = test_golden;
 			tests[i].initial_state = &cases[i];
@@ -364,10 +418,9 @@ int main(void)
 	}
 	free(test_names);
 	free(tests);
-	free(cases);
 err_out:
 	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+		free(cases[i].name);
+	free(cases);
 	return rc;
 }

@@ -1,0 +1,51 @@
+/* wfc_compile: after validation, the plan of each Workflow and CronWorkflow
+ * given, turned into objects. */
+#include "backend/objects.h"
+#include "ir/compile.h"
+
+size_t wfc_compile(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
+		   wfc_object_fn fn, void *user)
+{
+	struct wfc_graph *g = wfc_ctx_graph(ctx);
+	struct wfc_diags *d = wfc_ctx_diags(ctx);
+	size_t before = d->errors;
+	if (!g)
+		return 0;
+	struct wfc_compile_opts co = {
+		.name = cfg->name,
+		.namespace = cfg->namespace,
+		.args = cfg->args,
+		.nargs = cfg->nargs,
+	};
+	struct wfc_backend_opts bo = {
+		.runtime_image = cfg->runtime_image,
+		.coordinator_sa = cfg->coordinator_sa,
+		.job_creation = cfg->lazy_jobs ? WFC_JOBS_LAZY : WFC_JOBS_EAGER,
+	};
+	/* what validate only warns about cannot be compiled: now it is an error */
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].rule == WFC_RULE_unsupported && d->v[i].severity == WFC_WARNING) {
+			d->v[i].severity = WFC_ERROR;
+			d->warnings--;
+			d->errors++;
+		}
+	if (d->errors > before) {
+		wfc_diags_sort(d);
+		return d->errors - before;
+	}
+	size_t compiled = 0;
+	for (size_t i = 0; i < g->ndocs; i++) {
+		struct wfc_gdoc *gd = &g->docs[i];
+		enum wfc_doc_kind k = gd->doc->kind;
+		if (gd->library || (k != WFC_WORKFLOW && k != WFC_CRON_WORKFLOW))
+			continue;
+		struct wfc_plan *p = wfc_plan_build(g, gd, &co, wfc_ctx_sources(ctx));
+		if (!p)
+			continue;
+		wfc_backend_objects(p, &bo, d, fn, user);
+		wfc_plan_destroy(p);
+		compiled++;
+	}
+	wfc_diags_sort(d);
+	return d->errors - before;
+}

@@ -1,0 +1,547 @@
+/* Plan -> Kubernetes objects (DESIGN.md, "Mapping to native objects"):
+ * the plan ConfigMap(s), script ConfigMaps, the coordinator's
+ * ServiceAccount/Role/RoleBinding, PVCs from volumeClaimTemplates, a Service
+ * per daemon, a suspended Job per container/script node, and the
+ * coordinator Job (a CronJob for a CronWorkflow). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend/objects.h"
+#include "backend/pod.h"
+#include "frontend/ast.h"
+#include "ir/subst.h"
+#include "support/buf.h"
+
+/* ConfigMaps hold at most 1 MiB; keep a margin for metadata */
+#define CONFIGMAP_BUDGET (900 * 1024)
+
+struct out {
+	const struct wfc_plan *p;
+	const struct wfc_backend_opts *o;
+	struct wfc_diags *d;
+	wfc_object_fn fn;
+	void *user;
+	int stop;
+	size_t errors_before;
+	const char *wf_label;
+	/* script ConfigMaps being filled */
+	cJSON *scripts;
+	size_t scripts_size, nscripts;
+	const char **script_cm;  /* per node id */
+};
+
+static void emit(struct out *o, cJSON *obj)
+{
+	if (o->stop) {
+		cJSON_Delete(obj);
+		return;
+	}
+	if (o->fn(o->user, obj) != 0)
+		o->stop = 1;
+}
+
+/* A label value for the workflow name: at most 63 characters. */
+static const char *label_value(struct wfc_arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	if (n <= 63)
+		return s;
+	return wfc_arena_strndup(a, s, 63);
+}
+
+static cJSON *object(struct out *o, const char *api, const char *kind, const char *name)
+{
+	cJSON *obj = cJSON_CreateObject();
+	cJSON_AddStringToObject(obj, "apiVersion", api);
+	cJSON_AddStringToObject(obj, "kind", kind);
+	cJSON *meta = cJSON_AddObjectToObject(obj, "metadata");
+	cJSON_AddStringToObject(meta, "name", name);
+	if (o->p->namespace)
+		cJSON_AddStringToObject(meta, "namespace", o->p->namespace);
+	cJSON *labels = cJSON_AddObjectToObject(meta, "labels");
+	cJSON_AddStringToObject(labels, "app.kubernetes.io/managed-by", "wfc");
+	cJSON_AddStringToObject(labels, "wfc.dev/workflow", o->wf_label);
+	return obj;
+}
+
+static cJSON *meta_of(cJSON *obj)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+}
+
+static const char *coordinator_name(const struct out *o)
+{
+	return o->o->coordinator_sa ? o->o->coordinator_sa
+	       : wfc_arena_printf(o->p->g->a, "%s-coordinator", o->p->name);
+}
+
+static void add_rule(cJSON *rules, const char *group, const char *const *resources,
+		     const char *const *verbs)
+{
+	cJSON *r = cJSON_CreateObject();
+	cJSON *g = cJSON_AddArrayToObject(r, "apiGroups");
+	cJSON_AddItemToArray(g, cJSON_CreateString(group));
+	cJSON *res = cJSON_AddArrayToObject(r, "resources");
+	for (; *resources; resources++)
+		cJSON_AddItemToArray(res, cJSON_CreateString(*resources));
+	cJSON *v = cJSON_AddArrayToObject(r, "verbs");
+	for (; *verbs; verbs++)
+		cJSON_AddItemToArray(v, cJSON_CreateString(*verbs));
+	cJSON_AddItemToArray(rules, r);
+}
+
+static bool plan_has(const struct wfc_plan *p, enum wfc_pnode_type t, bool daemon)
+{
+	for (size_t i = 0; i < p->nnodes; i++)
+		if (p->nodes[i]->type == t && (!daemon || p->nodes[i]->tmpl->t->daemon))
+			return true;
+	return false;
+}
+
+static bool uses_synchronization(const struct wfc_plan *p)
+{
+	if (wfc_ymap_get(p->doc->doc->spec, "synchronization"))
+		return true;
+	for (size_t i = 0; i < p->nnodes; i++)
+		if (p->nodes[i]->tmpl && wfc_ymap_get(p->nodes[i]->tmpl->t->node, "synchronization"))
+			return true;
+	return false;
+}
+
+static void coordinator_rbac(struct out *o)
+{
+	if (o->o->coordinator_sa)
+		return;
+	const char *name = coordinator_name(o);
+	emit(o, object(o, "v1", "ServiceAccount", name));
+
+	cJSON *role = object(o, "rbac.authorization.k8s.io/v1", "Role", name);
+	cJSON *rules = cJSON_AddArrayToObject(role, "rules");
+	static const char *const jobs[] = { "jobs", NULL };
+	static const char *const job_verbs[] = { "get", "list", "watch", "create", "patch",
+						 "delete", NULL };
+	add_rule(rules, "batch", jobs, job_verbs);
+	static const char *const pods[] = { "pods", NULL };
+	static const char *const read[] = { "get", "list", "watch", NULL };
+	add_rule(rules, "", pods, read);
+	static const char *const logs[] = { "pods/log", NULL };
+	static const char *const get[] = { "get", NULL };
+	add_rule(rules, "", logs, get);
+	static const char *const cms[] = { "configmaps", NULL };
+	static const char *const cm_verbs[] = { "get", "list", "watch", "create", "patch",
+						"delete", NULL };
+	add_rule(rules, "", cms, cm_verbs);
+	if (plan_has(o->p, WFC_PN_POD, true)) {
+		static const char *const svc[] = { "services", NULL };
+		static const char *const svc_verbs[] = { "get", "create", "delete", NULL };
+		add_rule(rules, "", svc, svc_verbs);
+	}
+	if (uses_synchronization(o->p)) {
+		/* mutexes and semaphores are Leases held by the coordinator */
+		static const char *const leases[] = { "leases", NULL };
+		static const char *const lease_verbs[] = { "get", "list", "watch", "create",
+							   "update", "delete", NULL };
+		add_rule(rules, "coordination.k8s.io", leases, lease_verbs);
+	}
+	if (plan_has(o->p, WFC_PN_RESOURCE, false)) {
+		/* resource templates act on kinds only known from their manifests */
+		static const char *const any[] = { "*", NULL };
+		static const char *const all[] = { "get", "list", "watch", "create", "patch",
+						   "update", "delete", NULL };
+		add_rule(rules, "*", any, all);
+	}
+	emit(o, role);
+
+	cJSON *rb = object(o, "rbac.authorization.k8s.io/v1", "RoleBinding", name);
+	cJSON *ref = cJSON_AddObjectToObject(rb, "roleRef");
+	cJSON_AddStringToObject(ref, "apiGroup", "rbac.authorization.k8s.io");
+	cJSON_AddStringToObject(ref, "kind", "Role");
+	cJSON_AddStringToObject(ref, "name", name);
+	cJSON *subj = cJSON_AddArrayToObject(rb, "subjects");
+	cJSON *s = cJSON_CreateObject();
+	cJSON_AddStringToObject(s, "kind", "ServiceAccount");
+	cJSON_AddStringToObject(s, "name", name);
+	if (o->p->namespace)
+		cJSON_AddStringToObject(s, "namespace", o->p->namespace);
+	cJSON_AddItemToArray(subj, s);
+	emit(o, rb);
+}
+
+static void volume_claims(struct out *o)
+{
+	const struct wfc_ynode *vct = wfc_ymap_get(o->p->doc->doc->spec, "volumeClaimTemplates");
+	if (!vct || vct->kind != WFC_YSEQ)
+		return;
+	struct wfc_scope sc = { .plan = o->p };
+	for (size_t i = 0; i < vct->seq.n; i++) {
+		const struct wfc_ynode *t = vct->seq.v[i];
+		const struct wfc_ynode *name = wfc_ymap_get(wfc_ymap_get(t, "metadata"), "name");
+		if (!name || name->kind != WFC_YSCALAR)
+			continue;
+		cJSON *pvc = object(o, "v1", "PersistentVolumeClaim",
+				    wfc_pvc_name(o->p, name->s.text));
+		cJSON *spec = wfc_ynode_to_json(o->p->g->a, wfc_ymap_get(t, "spec"), &sc, NULL, 0);
+		cJSON_AddItemToObject(pvc, "spec", spec);
+		emit(o, pvc);
+	}
+}
+
+/* Seconds of a template's timeout / activeDeadlineSeconds, or -1. */
+static long deadline_seconds(const struct wfc_template *t, const struct wfc_scope *sc,
+			     struct wfc_arena *a)
+{
+	long best = -1;
+	if (t->active_deadline && t->active_deadline->kind == WFC_YSCALAR) {
+		const char *v = wfc_subst(a, sc, wfc_yscalar_value(a, t->active_deadline), NULL);
+		char *end;
+		long s = strtol(v, &end, 10);
+		if (!*end && s > 0)
+			best = s;
+	}
+	if (t->timeout.s) {
+		double sec;
+		const char *v = wfc_subst(a, sc, t->timeout.s, NULL);
+		if (wfc_parse_go_duration(v, &sec) && sec > 0) {
+			long s = (long)ceil(sec);
+			if (best < 0 || s < best)
+				best = s;
+		}
+	}
+	return best;
+}
+
+static const char *script_configmap(struct out *o, const struct wfc_pnode *n,
+				    const char *source)
+{
+	size_t len = strlen(source) + strlen(n->kname) + 16;
+	if (o->scripts && o->scripts_size + len > CONFIGMAP_BUDGET) {
+		emit(o, o->scripts);
+		o->scripts = NULL;
+	}
+	if (!o->scripts) {
+		const char *name = o->nscripts
+				   ? wfc_arena_printf(o->p->g->a, "%s-scripts-%zu", o->p->name, o->nscripts)
+				   : wfc_arena_printf(o->p->g->a, "%s-scripts", o->p->name);
+		o->scripts = object(o, "v1", "ConfigMap", name);
+		cJSON_AddObjectToObject(o->scripts, "data");
+		o->scripts_size = 0;
+		o->nscripts++;
+	}
+	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(o->scripts, "data"), n->kname,
+				source);
+	o->scripts_size += len;
+	return cJSON_GetObjectItemCaseSensitive(meta_of(o->scripts), "name")->valuestring;
+}
+
+static cJSON *node_job(struct out *o, const struct wfc_pnode *n, struct wfc_pod *pod)
+{
+	cJSON *job = object(o, "batch/v1", "Job", n->kname);
+	cJSON *meta = meta_of(job);
+	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(meta, "labels"), "wfc.dev/node",
+				n->kname);
+	cJSON *ann = cJSON_AddObjectToObject(meta, "annotations");
+	cJSON_AddStringToObject(ann, "wfc.dev/node-name", n->name);
+	if (n->tmpl->t->name.s)
+		cJSON_AddStringToObject(ann, "wfc.dev/template", n->tmpl->t->name.s);
+	cJSON *spec = cJSON_AddObjectToObject(job, "spec");
+	cJSON_AddBoolToObject(spec, "suspend", o->o->job_creation == WFC_JOBS_EAGER);
+	/* retries are the coordinator's: one Job per attempt, as Argo does */
+	cJSON_AddNumberToObject(spec, "backoffLimit", 0);
+	long dl = deadline_seconds(n->tmpl->t, &pod->sc, o->p->g->a);
+	if (dl > 0)
+		cJSON_AddNumberToObject(spec, "activeDeadlineSeconds", (double)dl);
+	cJSON *tmpl = cJSON_AddObjectToObject(spec, "template");
+	cJSON *pmeta = wfc_pod_metadata(pod);
+	cJSON *plabels = cJSON_GetObjectItemCaseSensitive(pmeta, "labels");
+	if (!plabels)
+		plabels = cJSON_AddObjectToObject(pmeta, "labels");
+	cJSON_DeleteItemFromObjectCaseSensitive(plabels, "wfc.dev/workflow");
+	cJSON_DeleteItemFromObjectCaseSensitive(plabels, "wfc.dev/node");
+	cJSON_AddStringToObject(plabels, "wfc.dev/workflow", o->wf_label);
+	cJSON_AddStringToObject(plabels, "wfc.dev/node", n->kname);
+	cJSON_AddItemToObject(tmpl, "metadata", pmeta);
+	cJSON_AddItemToObject(tmpl, "spec", wfc_pod_spec(pod));
+	return job;
+}
+
+static void daemon_service(struct out *o, const struct wfc_pnode *n, const cJSON *podspec)
+{
+	cJSON *svc = object(o, "v1", "Service", n->kname);
+	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(meta_of(svc), "labels"),
+				"wfc.dev/node", n->kname);
+	cJSON *spec = cJSON_AddObjectToObject(svc, "spec");
+	cJSON_AddStringToObject(spec, "clusterIP", "None");
+	cJSON *sel = cJSON_AddObjectToObject(spec, "selector");
+	cJSON_AddStringToObject(sel, "wfc.dev/node", n->kname);
+	const cJSON *main = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(podspec,
+							"containers"), 0);
+	const cJSON *ports = cJSON_GetObjectItemCaseSensitive(main, "ports"), *p;
+	cJSON *out = NULL;
+	cJSON_ArrayForEach(p, ports) {
+		const cJSON *cp = cJSON_GetObjectItemCaseSensitive(p, "containerPort");
+		if (!cJSON_IsNumber(cp))
+			continue;
+		if (!out)
+			out = cJSON_AddArrayToObject(spec, "ports");
+		cJSON *sp = cJSON_CreateObject();
+		char pname[32];
+		snprintf(pname, sizeof(pname), "port-%d", cp->valueint);
+		const cJSON *nm = cJSON_GetObjectItemCaseSensitive(p, "name");
+		cJSON_AddStringToObject(sp, "name", cJSON_IsString(nm) ? nm->valuestring : pname);
+		cJSON_AddNumberToObject(sp, "port", cp->valuedouble);
+		cJSON_AddNumberToObject(sp, "targetPort", cp->valuedouble);
+		const cJSON *proto = cJSON_GetObjectItemCaseSensitive(p, "protocol");
+		if (cJSON_IsString(proto))
+			cJSON_AddStringToObject(sp, "protocol", proto->valuestring);
+		cJSON_AddItemToArray(out, sp);
+	}
+	emit(o, svc);
+}
+
+/* Renders every Pod node; emits Jobs (unless cron or lazy) and Services. */
+static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_jobs)
+{
+	const struct wfc_plan *p = o->p;
+	for (size_t i = 0; i < p->nnodes && !o->stop; i++) {
+		const struct wfc_pnode *n = p->nodes[i];
+		if (n->type != WFC_PN_POD)
+			continue;
+		struct wfc_pod pod = { .plan = p, .node = n, .a = p->g->a, .d = o->d,
+				       .runtime_image = o->o->runtime_image ? o->o->runtime_image
+						       : WFC_DEFAULT_RUNTIME_IMAGE };
+		/* the source must be known before the pod spec names its ConfigMap */
+		const struct wfc_template *t = n->tmpl->t;
+		if (t->type == WFC_TMPL_SCRIPT) {
+			const struct wfc_ynode *src = wfc_ymap_get(t->body, "source");
+			struct wfc_scope sc = { .plan = p, .node = n, .item = n->item };
+			bool rt = false;
+			const char *s = src && src->kind == WFC_YSCALAR
+					? wfc_subst(p->g->a, &sc, src->s.text, &rt) : "";
+			pod.script_configmap = rt ? NULL : script_configmap(o, n, s);
+		}
+		cJSON *job = node_job(o, n, &pod);
+		cJSON *podspec = cJSON_GetObjectItemCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(job, "spec"),
+							 "template"), "spec");
+		r[i].pod = cJSON_Duplicate(podspec, true);
+		r[i].runtime = pod.runtime;
+		r[i].nruntime = pod.nruntime;
+		r[i].script_cm = pod.script_configmap;
+		r[i].script_source = pod.script;
+		r[i].script_runtime = pod.script_runtime;
+		if (t->daemon)
+			daemon_service(o, n, podspec);
+		if (emit_jobs)
+			emit(o, job);
+		else
+			cJSON_Delete(job);
+	}
+	if (o->scripts) {
+		emit(o, o->scripts);
+		o->scripts = NULL;
+	}
+}
+
+struct held {
+	cJSON **v;
+	size_t n, cap;
+};
+
+static int hold_object(void *u, cJSON *obj)
+{
+	struct held *h = u;
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 64;
+		cJSON **v = realloc(h->v, h->cap * sizeof(*v));
+		if (!v)
+			abort();
+		h->v = v;
+	}
+	h->v[h->n++] = obj;
+	return 0;
+}
+
+static void coordinator_pod(struct out *o, cJSON *podspec, const char *plan_cm)
+{
+	cJSON_AddStringToObject(podspec, "serviceAccountName", coordinator_name(o));
+	cJSON_AddStringToObject(podspec, "restartPolicy", "Never");
+	cJSON *cs = cJSON_AddArrayToObject(podspec, "containers");
+	cJSON *c = cJSON_CreateObject();
+	cJSON_AddStringToObject(c, "name", "coordinator");
+	cJSON_AddStringToObject(c, "image", o->o->runtime_image ? o->o->runtime_image
+					  : WFC_DEFAULT_RUNTIME_IMAGE);
+	cJSON *args = cJSON_AddArrayToObject(c, "args");
+	cJSON_AddItemToArray(args, cJSON_CreateString("coordinate"));
+	cJSON_AddItemToArray(args, cJSON_CreateString("--plan-configmap"));
+	cJSON_AddItemToArray(args, cJSON_CreateString(plan_cm));
+	cJSON *env = cJSON_AddArrayToObject(c, "env");
+	cJSON *e = cJSON_CreateObject();
+	cJSON_AddStringToObject(e, "name", "WFC_NAMESPACE");
+	cJSON *fr = cJSON_AddObjectToObject(cJSON_AddObjectToObject(e, "valueFrom"), "fieldRef");
+	cJSON_AddStringToObject(fr, "fieldPath", "metadata.namespace");
+	cJSON_AddItemToArray(env, e);
+	cJSON *res = cJSON_AddObjectToObject(c, "resources");
+	cJSON *req = cJSON_AddObjectToObject(res, "requests");
+	cJSON_AddStringToObject(req, "cpu", "50m");
+	cJSON_AddStringToObject(req, "memory", "64Mi");
+	cJSON_AddItemToArray(cs, c);
+}
+
+/* Length of the next part of text from off: at most the budget, never
+ * cutting a UTF-8 sequence. */
+static size_t part_len(const char *text, size_t len, size_t off)
+{
+	size_t n = len - off < CONFIGMAP_BUDGET ? len - off : CONFIGMAP_BUDGET;
+	if (off + n < len)
+		while (n > 1 && ((unsigned char)text[off + n] & 0xC0) == 0x80)
+			n--;
+	return n;
+}
+
+/* The plan JSON in one ConfigMap, or split over several when larger than
+ * a ConfigMap may be: <wf>-plan holds "parts" and plan.json.0, <wf>-plan-K
+ * holds plan.json.K. */
+static void plan_configmaps(struct out *o, cJSON *plan)
+{
+	/* formatted, two spaces a level: a changed workflow is a readable diff in
+	 * a GitOps repository (JSON strings hold no raw tab: every tab is layout) */
+	char *raw = cJSON_Print(plan);
+	struct wfc_buf b = { 0 };
+	for (const char *q = raw; *q; q++) {
+		if (q[0] == ':' && q[1] == '\t')
+			wfc_buf_puts(&b, ": "), q++;
+		else if (*q == '\t')
+			wfc_buf_puts(&b, "  ");
+		else
+			wfc_buf_putc(&b, *q);
+	}
+	cJSON_free(raw);
+	char *text = b.s ? b.s : strdup("");
+	size_t len = strlen(text), parts = 0;
+	for (size_t off = 0; off < len || parts == 0; parts++)
+		off += part_len(text, len, off);
+	size_t off = 0;
+	for (size_t k = 0; k < parts && !o->stop; k++) {
+		const char *name = k ? wfc_arena_printf(o->p->g->a, "%s-plan-%zu", o->p->name, k)
+				     : wfc_arena_printf(o->p->g->a, "%s-plan", o->p->name);
+		cJSON *cm = object(o, "v1", "ConfigMap", name);
+		cJSON *data = cJSON_AddObjectToObject(cm, "data");
+		size_t n = part_len(text, len, off);
+		char *chunk = wfc_arena_strndup(o->p->g->a, text + off, n);
+		off += n;
+		if (parts == 1) {
+			cJSON_AddStringToObject(data, "plan.json", chunk);
+		} else {
+			char key[32];
+			if (k == 0) {
+				snprintf(key, sizeof(key), "%zu", parts);
+				cJSON_AddStringToObject(data, "parts", key);
+			}
+			snprintf(key, sizeof(key), "plan.json.%zu", k);
+			cJSON_AddStringToObject(data, key, chunk);
+		}
+		emit(o, cm);
+	}
+	free(text);
+}
+
+static void cron_jobs(struct out *o, const char *plan_cm)
+{
+	const struct wfc_ynode *spec = wfc_ymap_get(o->p->doc->doc->root, "spec");
+	const struct wfc_ynode *sched = wfc_ymap_get(spec, "schedules");
+	const struct wfc_ynode *one = wfc_ymap_get(spec, "schedule");
+	size_t n = sched && sched->kind == WFC_YSEQ ? sched->seq.n : one ? 1 : 0;
+	for (size_t i = 0; i < n && !o->stop; i++) {
+		const struct wfc_ynode *s = sched && sched->kind == WFC_YSEQ ? sched->seq.v[i] : one;
+		const char *name = n > 1 ? wfc_arena_printf(o->p->g->a, "%s-%zu", o->p->name, i)
+				 : o->p->name;
+		cJSON *cj = object(o, "batch/v1", "CronJob", name);
+		cJSON *cs = cJSON_AddObjectToObject(cj, "spec");
+		cJSON_AddStringToObject(cs, "schedule", s->kind == WFC_YSCALAR ? s->s.text : "");
+		const struct wfc_ynode *tz = wfc_ymap_get(spec, "timezone");
+		if (tz && tz->kind == WFC_YSCALAR && tz->s.len)
+			cJSON_AddStringToObject(cs, "timeZone", tz->s.text);
+		const struct wfc_ynode *cp = wfc_ymap_get(spec, "concurrencyPolicy");
+		if (cp && cp->kind == WFC_YSCALAR && cp->s.len)
+			cJSON_AddStringToObject(cs, "concurrencyPolicy", cp->s.text);
+		static const char *const ints[] = { "startingDeadlineSeconds",
+						    "successfulJobsHistoryLimit",
+						    "failedJobsHistoryLimit", NULL };
+		for (const char *const *k = ints; *k; k++) {
+			const struct wfc_ynode *v = wfc_ymap_get(spec, *k);
+			if (v && v->kind == WFC_YSCALAR && v->type == WFC_YINT)
+				cJSON_AddNumberToObject(cs, *k, strtod(v->s.text, NULL));
+		}
+		const struct wfc_ynode *susp = wfc_ymap_get(spec, "suspend");
+		if (susp && susp->kind == WFC_YSCALAR && susp->type == WFC_YBOOL)
+			cJSON_AddBoolToObject(cs, "suspend",
+					      strcmp(wfc_yscalar_value(o->p->g->a, susp), "true") == 0);
+		cJSON *jt = cJSON_AddObjectToObject(cs, "jobTemplate");
+		cJSON *js = cJSON_AddObjectToObject(jt, "spec");
+		cJSON_AddNumberToObject(js, "backoffLimit", 3);
+		cJSON *pt = cJSON_AddObjectToObject(js, "template");
+		cJSON *pl = cJSON_AddObjectToObject(cJSON_AddObjectToObject(pt, "metadata"), "labels");
+		cJSON_AddStringToObject(pl, "wfc.dev/workflow", o->wf_label);
+		cJSON_AddStringToObject(pl, "wfc.dev/role", "coordinator");
+		coordinator_pod(o, cJSON_AddObjectToObject(pt, "spec"), plan_cm);
+		emit(o, cj);
+	}
+}
+
+size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_opts *opts,
+			   struct wfc_diags *d, wfc_object_fn fn, void *user)
+{
+	struct out o = { .p = p, .o = opts, .d = d, .fn = fn, .user = user,
+			 .errors_before = d->errors };
+	o.wf_label = label_value(p->g->a, p->name);
+	bool cron = p->doc->doc->kind == WFC_CRON_WORKFLOW;
+	const char *plan_cm = wfc_arena_printf(p->g->a, "%s-plan", p->name);
+
+	struct wfc_node_render *r = calloc(p->nnodes ? p->nnodes : 1, sizeof(*r));
+	if (!r)
+		abort();
+	/* objects in dependency order for kubectl apply: ConfigMaps and RBAC
+	 * first, then what uses them */
+	coordinator_rbac(&o);
+	volume_claims(&o);
+	/* render the nodes now, emit their Jobs after the plan they belong to */
+	struct held held = { 0 };
+	wfc_object_fn saved_fn = o.fn;
+	void *saved_user = o.user;
+	o.fn = hold_object;
+	o.user = &held;
+	node_objects(&o, r, !cron && opts->job_creation == WFC_JOBS_EAGER);
+	o.fn = saved_fn;
+	o.user = saved_user;
+
+	cJSON *plan = wfc_plan_nodes_json(p, r);
+	plan_configmaps(&o, plan);
+	cJSON_Delete(plan);
+	for (size_t i = 0; i < held.n; i++)
+		emit(&o, held.v[i]);
+	free(held.v);
+
+	if (cron) {
+		cron_jobs(&o, plan_cm);
+	} else {
+		cJSON *job = object(&o, "batch/v1", "Job", p->name);
+		cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(meta_of(job), "labels"),
+					"wfc.dev/role", "coordinator");
+		cJSON *spec = cJSON_AddObjectToObject(job, "spec");
+		/* a coordinator that dies is started again and carries on */
+		cJSON_AddNumberToObject(spec, "backoffLimit", 10);
+		cJSON *pt = cJSON_AddObjectToObject(spec, "template");
+		cJSON *pl = cJSON_AddObjectToObject(cJSON_AddObjectToObject(pt, "metadata"), "labels");
+		cJSON_AddStringToObject(pl, "wfc.dev/workflow", o.wf_label);
+		cJSON_AddStringToObject(pl, "wfc.dev/role", "coordinator");
+		coordinator_pod(&o, cJSON_AddObjectToObject(pt, "spec"), plan_cm);
+		emit(&o, job);
+	}
+	for (size_t i = 0; i < p->nnodes; i++)
+		cJSON_Delete(r[i].pod);
+	free(r);
+	return d->errors - o.errors_before;
+}
+

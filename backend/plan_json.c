@@ -1,0 +1,210 @@
+/* The plan as the runtime reads it: one versioned JSON document
+ * ("wfcPlan": 1), described in docs/plan.md. */
+#include <stdio.h>
+#include <string.h>
+
+#include "backend/objects.h"
+#include "backend/pod.h"
+#include "ir/subst.h"
+
+static void add_str(cJSON *o, const char *k, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(o, k, v);
+}
+
+static cJSON *bindings(const struct wfc_binding *b, size_t n)
+{
+	cJSON *l = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++) {
+		cJSON *p = cJSON_CreateObject();
+		cJSON_AddStringToObject(p, "name", b[i].name);
+		cJSON_AddStringToObject(p, "value", b[i].value);
+		cJSON_AddItemToArray(l, p);
+	}
+	return l;
+}
+
+static cJSON *yjson(const struct wfc_plan *p, const struct wfc_ynode *n,
+		    const struct wfc_scope *sc)
+{
+	return wfc_ynode_to_json(p->g->a, n, sc, NULL, 0);
+}
+
+static void template_fields(const struct wfc_plan *p, const struct wfc_pnode *n,
+			    cJSON *o, const struct wfc_scope *sc)
+{
+	const struct wfc_template *t = n->tmpl->t;
+	if (t->retry)
+		cJSON_AddItemToObject(o, "retryStrategy", yjson(p, t->retry, sc));
+	if (t->timeout.s)
+		add_str(o, "timeout", wfc_subst(p->g->a, sc, t->timeout.s, NULL));
+	if (t->active_deadline)
+		cJSON_AddItemToObject(o, "activeDeadlineSeconds", yjson(p, t->active_deadline, sc));
+	if (t->parallelism)
+		cJSON_AddItemToObject(o, "parallelism", yjson(p, t->parallelism, sc));
+	if (t->daemon)
+		cJSON_AddBoolToObject(o, "daemon", true);
+	const struct wfc_ynode *ff = t->type == WFC_TMPL_DAG ? wfc_ymap_get(t->body, "failFast") : NULL;
+	if (ff)
+		cJSON_AddItemToObject(o, "failFast", yjson(p, ff, sc));
+	if (t->target.s)
+		add_str(o, "target", wfc_subst(p->g->a, sc, t->target.s, NULL));
+	if (t->outputs.nparams || t->outputs.narts) {
+		cJSON *outs = cJSON_AddObjectToObject(o, "outputs");
+		const struct wfc_ynode *on = wfc_ymap_get(t->node, "outputs");
+		cJSON *pl = yjson(p, wfc_ymap_get(on, "parameters"), sc);
+		if (cJSON_IsArray(pl))
+			cJSON_AddItemToObject(outs, "parameters", pl);
+		else
+			cJSON_Delete(pl);
+	}
+	const struct wfc_ynode *sync = wfc_ymap_get(t->node, "synchronization");
+	if (sync)
+		cJSON_AddItemToObject(o, "synchronization", yjson(p, sync, sc));
+	if (t->type == WFC_TMPL_SUSPEND)
+		cJSON_AddItemToObject(o, "suspend", yjson(p, t->body, sc));
+	if (t->type == WFC_TMPL_RESOURCE)
+		cJSON_AddItemToObject(o, "resource", yjson(p, t->body, sc));
+}
+
+static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
+			const struct wfc_node_render *r)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "id", (double)n->id);
+	cJSON_AddStringToObject(o, "name", n->name);
+	cJSON_AddStringToObject(o, "displayName", n->display);
+	cJSON_AddStringToObject(o, "type", wfc_pnode_type_name(n->type));
+	if (n->tmpl && n->tmpl->t->name.s)
+		cJSON_AddStringToObject(o, "templateName", n->tmpl->t->name.s);
+	if (n->parent)
+		cJSON_AddNumberToObject(o, "parent", (double)n->parent->id);
+	if (n->nchildren) {
+		cJSON *ch = cJSON_AddArrayToObject(o, "children");
+		for (size_t i = 0; i < n->nchildren; i++)
+			cJSON_AddItemToArray(ch, cJSON_CreateNumber((double)n->children[i]->id));
+	}
+	add_str(o, "k8sName", n->kname);
+	if (n->exit_handler)
+		cJSON_AddBoolToObject(o, "exitHandler", true);
+	if (n->item)
+		cJSON_AddItemToObject(o, "item", cJSON_Duplicate(n->item, true));
+	add_str(o, "when", n->when);
+	add_str(o, "depends", n->depends);
+	if (n->call && (n->call->continue_failed || n->call->continue_error)) {
+		cJSON *co = cJSON_AddObjectToObject(o, "continueOn");
+		if (n->call->continue_failed)
+			cJSON_AddBoolToObject(co, "failed", true);
+		if (n->call->continue_error)
+			cJSON_AddBoolToObject(co, "error", true);
+	}
+	if (n->ninputs) {
+		cJSON *in = cJSON_AddObjectToObject(o, "inputs");
+		cJSON_AddItemToObject(in, "parameters", bindings(n->inputs, n->ninputs));
+	}
+	struct wfc_scope sc = { .plan = p, .node = n, .item = n->item };
+	if (n->tmpl && n->type != WFC_PN_EXPAND && n->type != WFC_PN_SKIPPED)
+		template_fields(p, n, o, &sc);
+	if (n->type == WFC_PN_EXPAND) {
+		cJSON *e = cJSON_AddObjectToObject(o, "expand");
+		add_str(e, "reason", n->expand_reason);
+		/* the step or task as written (the runtime binds it per item) */
+		cJSON_AddItemToObject(e, "call", yjson(p, n->call->node, NULL));
+		if (n->parent)
+			cJSON_AddItemToObject(e, "callerInputs",
+					      bindings(n->parent->inputs, n->parent->ninputs));
+	}
+	if (r && r->pod) {
+		cJSON_AddItemToObject(o, "pod", cJSON_Duplicate(r->pod, true));
+		if (r->nruntime) {
+			cJSON *rv = cJSON_AddArrayToObject(o, "runtimeValues");
+			for (size_t i = 0; i < r->nruntime; i++) {
+				cJSON *v = cJSON_CreateObject();
+				char env[32];
+				snprintf(env, sizeof(env), "WFC_IN_%zu", i);
+				cJSON_AddStringToObject(v, "env", env);
+				cJSON_AddStringToObject(v, "value", r->runtime[i]);
+				cJSON_AddItemToArray(rv, v);
+			}
+		}
+		if (r->script_source) {
+			cJSON *s = cJSON_AddObjectToObject(o, "script");
+			if (r->script_runtime)
+				cJSON_AddStringToObject(s, "source", r->script_source);
+			else {
+				add_str(s, "configMap", r->script_cm);
+				cJSON_AddStringToObject(s, "key", n->kname);
+			}
+		}
+	}
+	return o;
+}
+
+/* Templates the runtime expands itself (withParam, recursion), as written. */
+static void add_templates(const struct wfc_plan *p, cJSON *plan)
+{
+	cJSON *ts = NULL;
+	struct wfc_strmap seen = { 0 };
+	for (size_t i = 0; i < p->nnodes; i++) {
+		const struct wfc_pnode *n = p->nodes[i];
+		if (n->type != WFC_PN_EXPAND)
+			continue;
+		/* everything reachable from the expanded template */
+		struct wfc_gtmpl *stack[4096];
+		size_t sp = 0;
+		stack[sp++] = n->tmpl;
+		while (sp) {
+			struct wfc_gtmpl *t = stack[--sp];
+			const char *key = t->t->name.s ? t->t->name.s : "";
+			if (wfc_strmap_get(&seen, key, strlen(key)))
+				continue;
+			wfc_strmap_put(&seen, key, strlen(key), t);
+			if (!ts)
+				ts = cJSON_AddObjectToObject(plan, "templates");
+			cJSON_AddItemToObject(ts, key, yjson(p, t->t->node, NULL));
+			for (size_t k = 0; k < t->ncalls && sp < 4096; k++)
+				if (t->calls[k].target)
+					stack[sp++] = t->calls[k].target;
+		}
+	}
+	wfc_strmap_free(&seen);
+}
+
+cJSON *wfc_plan_nodes_json(const struct wfc_plan *p, const struct wfc_node_render *r)
+{
+	cJSON *plan = cJSON_CreateObject();
+	cJSON_AddNumberToObject(plan, "wfcPlan", 1);
+	cJSON *wf = cJSON_AddObjectToObject(plan, "workflow");
+	const struct wfc_doc *doc = p->doc->doc;
+	cJSON_AddStringToObject(wf, "name", p->name);
+	add_str(wf, "namespace", p->namespace);
+	cJSON_AddStringToObject(wf, "kind", wfc_doc_kind_name(doc->kind));
+	if (p->root && p->root->tmpl->t->name.s)
+		cJSON_AddStringToObject(wf, "entrypoint", p->root->tmpl->t->name.s);
+	cJSON_AddItemToObject(wf, "parameters", bindings(p->params, p->nparams));
+	struct wfc_scope sc = { .plan = p };
+	if (doc->labels)
+		cJSON_AddItemToObject(wf, "labels", yjson(p, doc->labels, &sc));
+	if (doc->annotations)
+		cJSON_AddItemToObject(wf, "annotations", yjson(p, doc->annotations, &sc));
+	static const char *const spec_keys[] = { "serviceAccountName", "parallelism",
+						 "activeDeadlineSeconds", "ttlStrategy", "podGC",
+						 "hooks", "retryStrategy", "synchronization", NULL };
+	for (const char *const *k = spec_keys; *k; k++) {
+		const struct wfc_ynode *v = wfc_ymap_get(doc->spec, *k);
+		if (!v && p->doc->base)
+			v = wfc_ymap_get(p->doc->base->doc->spec, *k);
+		if (v)
+			cJSON_AddItemToObject(wf, *k, yjson(p, v, &sc));
+	}
+	if (p->root)
+		cJSON_AddNumberToObject(wf, "root", (double)p->root->id);
+	if (p->on_exit)
+		cJSON_AddNumberToObject(wf, "onExit", (double)p->on_exit->id);
+	cJSON *nodes = cJSON_AddArrayToObject(plan, "nodes");
+	for (size_t i = 0; i < p->nnodes; i++)
+		cJSON_AddItemToArray(nodes, node_json(p, p->nodes[i], r ? &r[i] : NULL));
+	add_templates(p, plan);
+	return plan;
+}

@@ -1,0 +1,47 @@
+/* Rendering one container or script node into a pod spec. */
+#ifndef WFC_POD_H
+#define WFC_POD_H
+#include <cjson/cJSON.h>
+
+#include "ir/subst.h"
+
+struct wfc_pod {
+	/* in */
+	const struct wfc_plan *plan;
+	const struct wfc_pnode *node;
+	struct wfc_arena *a;
+	struct wfc_diags *d;
+	const char *script_configmap;  /* where the script source is kept */
+	const char *runtime_image;     /* image holding wfc, for the output wrapper */
+	/* out */
+	struct wfc_scope sc;
+	const char *input_configmap;   /* <job>-in: run-time values, written by the coordinator */
+	const char **runtime;          /* tag of WFC_IN_n */
+	size_t nruntime, runtime_cap;
+	const char *script;            /* script source after substitution, or NULL */
+	bool script_runtime;           /* the source still holds run-time tags */
+	size_t output_files;           /* outputs.parameters read from files */
+	bool failed;
+};
+
+/* What rendering a Pod node produced, kept for the plan JSON. */
+struct wfc_node_render {
+	cJSON *pod;                    /* pod spec */
+	const char **runtime;          /* tag behind WFC_IN_n */
+	size_t nruntime;
+	const char *script_cm;         /* ConfigMap holding the script, or NULL */
+	const char *script_source;     /* the source (with run-time tags when script_runtime) */
+	bool script_runtime;
+};
+
+/* The plan JSON of p, with the rendered pods r (one per node, by id). */
+cJSON *wfc_plan_nodes_json(const struct wfc_plan *p, const struct wfc_node_render *r);
+
+/* The pod spec (caller owns it); findings go to pod->d. */
+cJSON *wfc_pod_spec(struct wfc_pod *pod);
+/* Labels and annotations for the pod template (caller owns it). */
+cJSON *wfc_pod_metadata(struct wfc_pod *pod);
+/* The claim name of a volumeClaimTemplate in this run. */
+const char *wfc_pvc_name(const struct wfc_plan *p, const char *claim);
+
+#endif
