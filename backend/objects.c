@@ -232,7 +232,9 @@ static const char *script_configmap(struct out *o, const struct wfc_pnode *n,
 	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(o->scripts, "data"), n->kname,
 				source);
 	o->scripts_size += len;
-	return cJSON_GetObjectItemCaseSensitive(meta_of(o->scripts), "name")->valuestring;
+	/* the ConfigMap goes out (and is freed) before the plan names it: copy */
+	return wfc_arena_strdup(o->p->g->a,
+				cJSON_GetObjectItemCaseSensitive(meta_of(o->scripts), "name")->valuestring);
 }
 
 static cJSON *node_job(struct out *o, const struct wfc_pnode *n, struct wfc_pod *pod)
@@ -301,7 +303,8 @@ static void daemon_service(struct out *o, const struct wfc_pnode *n, const cJSON
 }
 
 /* Renders every Pod node; emits Jobs (unless cron or lazy) and Services. */
-static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_jobs)
+static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_jobs,
+			 bool plan_needs_pods)
 {
 	const struct wfc_plan *p = o->p;
 	for (size_t i = 0; i < p->nnodes && !o->stop; i++) {
@@ -325,7 +328,9 @@ static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_job
 		cJSON *podspec = cJSON_GetObjectItemCaseSensitive(
 			cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(job, "spec"),
 							 "template"), "spec");
-		r[i].pod = cJSON_Duplicate(podspec, true);
+		/* the plan carries the pod only where no Job does (lazy, cron) */
+		r[i].pod = plan_needs_pods ? cJSON_Duplicate(podspec, true) : NULL;
+		r[i].job = emit_jobs ? n->kname : NULL;
 		r[i].runtime = pod.runtime;
 		r[i].nruntime = pod.nruntime;
 		r[i].script_cm = pod.script_configmap;
@@ -342,25 +347,6 @@ static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_job
 		emit(o, o->scripts);
 		o->scripts = NULL;
 	}
-}
-
-struct held {
-	cJSON **v;
-	size_t n, cap;
-};
-
-static int hold_object(void *u, cJSON *obj)
-{
-	struct held *h = u;
-	if (h->n == h->cap) {
-		h->cap = h->cap ? h->cap * 2 : 64;
-		cJSON **v = realloc(h->v, h->cap * sizeof(*v));
-		if (!v)
-			abort();
-		h->v = v;
-	}
-	h->v[h->n++] = obj;
-	return 0;
 }
 
 static void coordinator_pod(struct out *o, cJSON *podspec, const char *plan_cm)
@@ -403,22 +389,8 @@ static size_t part_len(const char *text, size_t len, size_t off)
 /* The plan JSON in one ConfigMap, or split over several when larger than
  * a ConfigMap may be: <wf>-plan holds "parts" and plan.json.0, <wf>-plan-K
  * holds plan.json.K. */
-static void plan_configmaps(struct out *o, cJSON *plan)
+static void plan_configmaps(struct out *o, char *text)
 {
-	/* formatted, two spaces a level: a changed workflow is a readable diff in
-	 * a GitOps repository (JSON strings hold no raw tab: every tab is layout) */
-	char *raw = cJSON_Print(plan);
-	struct wfc_buf b = { 0 };
-	for (const char *q = raw; *q; q++) {
-		if (q[0] == ':' && q[1] == '\t')
-			wfc_buf_puts(&b, ": "), q++;
-		else if (*q == '\t')
-			wfc_buf_puts(&b, "  ");
-		else
-			wfc_buf_putc(&b, *q);
-	}
-	cJSON_free(raw);
-	char *text = b.s ? b.s : strdup("");
 	size_t len = strlen(text), parts = 0;
 	for (size_t off = 0; off < len || parts == 0; parts++)
 		off += part_len(text, len, off);
@@ -429,8 +401,10 @@ static void plan_configmaps(struct out *o, cJSON *plan)
 		cJSON *cm = object(o, "v1", "ConfigMap", name);
 		cJSON *data = cJSON_AddObjectToObject(cm, "data");
 		size_t n = part_len(text, len, off);
-		char *chunk = wfc_arena_strndup(o->p->g->a, text + off, n);
-		off += n;
+		/* the part in place: end it for a moment */
+		char saved = text[off + n];
+		text[off + n] = '\0';
+		const char *chunk = text + off;
 		if (parts == 1) {
 			cJSON_AddStringToObject(data, "plan.json", chunk);
 		} else {
@@ -442,9 +416,10 @@ static void plan_configmaps(struct out *o, cJSON *plan)
 			snprintf(key, sizeof(key), "plan.json.%zu", k);
 			cJSON_AddStringToObject(data, key, chunk);
 		}
+		text[off + n] = saved;
+		off += n;
 		emit(o, cm);
 	}
-	free(text);
 }
 
 static void cron_jobs(struct out *o, const char *plan_cm)
@@ -506,22 +481,13 @@ size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_op
 	 * first, then what uses them */
 	coordinator_rbac(&o);
 	volume_claims(&o);
-	/* render the nodes now, emit their Jobs after the plan they belong to */
-	struct held held = { 0 };
-	wfc_object_fn saved_fn = o.fn;
-	void *saved_user = o.user;
-	o.fn = hold_object;
-	o.user = &held;
-	node_objects(&o, r, !cron && opts->job_creation == WFC_JOBS_EAGER);
-	o.fn = saved_fn;
-	o.user = saved_user;
-
-	cJSON *plan = wfc_plan_nodes_json(p, r);
+	/* Jobs stream out as they are rendered (suspended: the plan and the
+	 * ConfigMaps they read may follow); the plan keeps what it needs */
+	bool emit_jobs = !cron && opts->job_creation == WFC_JOBS_EAGER;
+	node_objects(&o, r, emit_jobs, !emit_jobs);
+	char *plan = wfc_plan_text(p, r);
 	plan_configmaps(&o, plan);
-	cJSON_Delete(plan);
-	for (size_t i = 0; i < held.n; i++)
-		emit(&o, held.v[i]);
-	free(held.v);
+	free(plan);
 
 	if (cron) {
 		cron_jobs(&o, plan_cm);

@@ -24,8 +24,4 @@ struct wfc_backend_opts {
 size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_opts *o,
 			   struct wfc_diags *d, wfc_object_fn fn, void *user);
 
-/* The plan document the runtime reads ("wfcPlan": 1). */
-cJSON *wfc_plan_json(const struct wfc_plan *p, const struct wfc_backend_opts *o,
-		     struct wfc_diags *d);
-
 #endif

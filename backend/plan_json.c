@@ -6,6 +6,7 @@
 #include "backend/objects.h"
 #include "backend/pod.h"
 #include "ir/subst.h"
+#include "support/buf.h"
 
 static void add_str(cJSON *o, const char *k, const char *v)
 {
@@ -115,8 +116,11 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 			cJSON_AddItemToObject(e, "callerInputs",
 					      bindings(n->parent->inputs, n->parent->ninputs));
 	}
-	if (r && r->pod) {
-		cJSON_AddItemToObject(o, "pod", cJSON_Duplicate(r->pod, true));
+	if (r && r->job)
+		cJSON_AddStringToObject(o, "job", r->job);
+	if (r && (r->pod || r->job)) {
+		if (r->pod)
+			cJSON_AddItemToObject(o, "pod", cJSON_Duplicate(r->pod, true));
 		if (r->nruntime) {
 			cJSON *rv = cJSON_AddArrayToObject(o, "runtimeValues");
 			for (size_t i = 0; i < r->nruntime; i++) {
@@ -141,41 +145,31 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 	return o;
 }
 
-/* Templates the runtime expands itself (withParam, recursion), as written. */
-static void add_templates(const struct wfc_plan *p, cJSON *plan)
+/* Appends j as JSON: compact, or formatted with two spaces a level and
+ * every line after the first indented by indent spaces. */
+static void append_json(struct wfc_buf *b, const cJSON *j, bool pretty, int indent)
 {
-	cJSON *ts = NULL;
-	struct wfc_strmap seen = { 0 };
-	for (size_t i = 0; i < p->nnodes; i++) {
-		const struct wfc_pnode *n = p->nodes[i];
-		if (n->type != WFC_PN_EXPAND)
-			continue;
-		/* everything reachable from the expanded template */
-		struct wfc_gtmpl *stack[4096];
-		size_t sp = 0;
-		stack[sp++] = n->tmpl;
-		while (sp) {
-			struct wfc_gtmpl *t = stack[--sp];
-			const char *key = t->t->name.s ? t->t->name.s : "";
-			if (wfc_strmap_get(&seen, key, strlen(key)))
-				continue;
-			wfc_strmap_put(&seen, key, strlen(key), t);
-			if (!ts)
-				ts = cJSON_AddObjectToObject(plan, "templates");
-			cJSON_AddItemToObject(ts, key, yjson(p, t->t->node, NULL));
-			for (size_t k = 0; k < t->ncalls && sp < 4096; k++)
-				if (t->calls[k].target)
-					stack[sp++] = t->calls[k].target;
+	char *t = pretty ? cJSON_Print(j) : cJSON_PrintUnformatted(j);
+	for (const char *q = t; q && *q; q++) {
+		if (!pretty) {
+			wfc_buf_putc(b, *q);
+		} else if (q[0] == ':' && q[1] == '\t') {
+			wfc_buf_puts(b, ": ");
+			q++;
+		} else if (*q == '\t') {
+			wfc_buf_puts(b, "  ");  /* JSON strings hold no raw tab: layout */
+		} else if (*q == '\n') {
+			wfc_buf_printf(b, "\n%*s", indent, "");
+		} else {
+			wfc_buf_putc(b, *q);
 		}
 	}
-	wfc_strmap_free(&seen);
+	cJSON_free(t);
 }
 
-cJSON *wfc_plan_nodes_json(const struct wfc_plan *p, const struct wfc_node_render *r)
+static cJSON *workflow_json(const struct wfc_plan *p)
 {
-	cJSON *plan = cJSON_CreateObject();
-	cJSON_AddNumberToObject(plan, "wfcPlan", 1);
-	cJSON *wf = cJSON_AddObjectToObject(plan, "workflow");
+	cJSON *wf = cJSON_CreateObject();
 	const struct wfc_doc *doc = p->doc->doc;
 	cJSON_AddStringToObject(wf, "name", p->name);
 	add_str(wf, "namespace", p->namespace);
@@ -202,9 +196,70 @@ cJSON *wfc_plan_nodes_json(const struct wfc_plan *p, const struct wfc_node_rende
 		cJSON_AddNumberToObject(wf, "root", (double)p->root->id);
 	if (p->on_exit)
 		cJSON_AddNumberToObject(wf, "onExit", (double)p->on_exit->id);
-	cJSON *nodes = cJSON_AddArrayToObject(plan, "nodes");
-	for (size_t i = 0; i < p->nnodes; i++)
-		cJSON_AddItemToArray(nodes, node_json(p, p->nodes[i], r ? &r[i] : NULL));
-	add_templates(p, plan);
-	return plan;
+	return wf;
+}
+
+/* Templates the runtime expands itself (withParam, recursion), as written. */
+static cJSON *templates_json(const struct wfc_plan *p)
+{
+	cJSON *ts = NULL;
+	struct wfc_strmap seen = { 0 };
+	for (size_t i = 0; i < p->nnodes; i++) {
+		const struct wfc_pnode *n = p->nodes[i];
+		if (n->type != WFC_PN_EXPAND)
+			continue;
+		/* everything reachable from the expanded template */
+		struct wfc_gtmpl *stack[4096];
+		size_t sp = 0;
+		stack[sp++] = n->tmpl;
+		while (sp) {
+			struct wfc_gtmpl *t = stack[--sp];
+			const char *key = t->t->name.s ? t->t->name.s : "";
+			if (wfc_strmap_get(&seen, key, strlen(key)))
+				continue;
+			wfc_strmap_put(&seen, key, strlen(key), t);
+			if (!ts)
+				ts = cJSON_CreateObject();
+			cJSON_AddItemToObject(ts, key, yjson(p, t->t->node, NULL));
+			for (size_t k = 0; k < t->ncalls && sp < 4096; k++)
+				if (t->calls[k].target)
+					stack[sp++] = t->calls[k].target;
+		}
+	}
+	wfc_strmap_free(&seen);
+	return ts;
+}
+
+/* Small plans are formatted, for readable diffs in a GitOps repository;
+ * large ones compact, to need fewer ConfigMaps. */
+#define PRETTY_MAX_NODES 1000
+
+char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r)
+{
+	bool pretty = p->nnodes <= PRETTY_MAX_NODES;
+	const char *nl = pretty ? "\n" : "";
+	struct wfc_buf b = { 0 };
+	wfc_buf_printf(&b, "{%s%s\"wfcPlan\":%s1,%s%s\"workflow\":%s", nl, pretty ? "  " : "",
+		       pretty ? " " : "", nl, pretty ? "  " : "", pretty ? " " : "");
+	cJSON *wf = workflow_json(p);
+	append_json(&b, wf, pretty, 2);
+	cJSON_Delete(wf);
+	wfc_buf_printf(&b, ",%s%s\"nodes\":%s[", nl, pretty ? "  " : "", pretty ? " " : "");
+	/* one node at a time: the plan of a large workflow is never a whole tree */
+	for (size_t i = 0; i < p->nnodes; i++) {
+		cJSON *n = node_json(p, p->nodes[i], r ? &r[i] : NULL);
+		wfc_buf_printf(&b, "%s%s%s", i ? "," : "", nl, pretty ? "    " : "");
+		append_json(&b, n, pretty, 4);
+		cJSON_Delete(n);
+	}
+	wfc_buf_printf(&b, "%s%s]", nl, pretty && p->nnodes ? "  " : "");
+	cJSON *ts = templates_json(p);
+	if (ts) {
+		wfc_buf_printf(&b, ",%s%s\"templates\":%s", nl, pretty ? "  " : "",
+			       pretty ? " " : "");
+		append_json(&b, ts, pretty, 2);
+		cJSON_Delete(ts);
+	}
+	wfc_buf_printf(&b, "%s}", nl);
+	return b.s;
 }

@@ -26,7 +26,8 @@ struct wfc_pod {
 
 /* What rendering a Pod node produced, kept for the plan JSON. */
 struct wfc_node_render {
-	cJSON *pod;                    /* pod spec */
+	cJSON *pod;                    /* pod spec, when no Job carries it */
+	const char *job;               /* the Job emitted for the node, or NULL */
 	const char **runtime;          /* tag behind WFC_IN_n */
 	size_t nruntime;
 	const char *script_cm;         /* ConfigMap holding the script, or NULL */
@@ -34,8 +35,9 @@ struct wfc_node_render {
 	bool script_runtime;
 };
 
-/* The plan JSON of p, with the rendered pods r (one per node, by id). */
-cJSON *wfc_plan_nodes_json(const struct wfc_plan *p, const struct wfc_node_render *r);
+/* The plan JSON text of p (malloc'd), with the rendered pods r (one per
+ * node, by id, or NULL). */
+char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r);
 
 /* The pod spec (caller owns it); findings go to pod->d. */
 cJSON *wfc_pod_spec(struct wfc_pod *pod);

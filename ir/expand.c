@@ -287,6 +287,8 @@ static void expand_hooks(struct expander *ex, struct wfc_pnode *n,
 			 const struct wfc_gtmpl *gt, const struct wfc_call *c,
 			 const struct wfc_scope *sc)
 {
+	if (!c->on_exit.s && !c->nhooks)
+		return;
 	for (size_t i = 0; i < gt->ncalls && !ex->failed; i++) {
 		const struct wfc_gcall *h = &gt->calls[i];
 		if (h->kind != WFC_CALL_HOOK || h->c != c || !h->target)
