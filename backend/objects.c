@@ -14,8 +14,10 @@
 #include "ir/subst.h"
 #include "support/buf.h"
 
-/* ConfigMaps hold at most 1 MiB; keep a margin for metadata */
-#define CONFIGMAP_BUDGET (900 * 1024)
+/* ConfigMaps hold at most 1 MiB, but client-side "kubectl apply" (Argo CD's
+ * default) copies the object into an annotation limited to 256 KiB: stay
+ * under that, with a margin for metadata */
+#define CONFIGMAP_BUDGET (200 * 1024)
 
 struct out {
 	const struct wfc_plan *p;
@@ -40,15 +42,6 @@ static void emit(struct out *o, cJSON *obj)
 	}
 	if (o->fn(o->user, obj) != 0)
 		o->stop = 1;
-}
-
-/* A label value for the workflow name: at most 63 characters. */
-static const char *label_value(struct wfc_arena *a, const char *s)
-{
-	size_t n = strlen(s);
-	if (n <= 63)
-		return s;
-	return wfc_arena_strndup(a, s, 63);
 }
 
 static cJSON *object(struct out *o, const char *api, const char *kind, const char *name)
@@ -430,8 +423,10 @@ static void cron_jobs(struct out *o, const char *plan_cm)
 	size_t n = sched && sched->kind == WFC_YSEQ ? sched->seq.n : one ? 1 : 0;
 	for (size_t i = 0; i < n && !o->stop; i++) {
 		const struct wfc_ynode *s = sched && sched->kind == WFC_YSEQ ? sched->seq.v[i] : one;
-		const char *name = n > 1 ? wfc_arena_printf(o->p->g->a, "%s-%zu", o->p->name, i)
-				 : o->p->name;
+		/* CronJob names leave 11 characters for the Jobs it creates */
+		const char *name = wfc_plan_fit_name(o->p->g->a, n > 1
+				   ? wfc_arena_printf(o->p->g->a, "%s-%zu", o->p->name, i)
+				   : o->p->name, 52);
 		cJSON *cj = object(o, "batch/v1", "CronJob", name);
 		cJSON *cs = cJSON_AddObjectToObject(cj, "spec");
 		cJSON_AddStringToObject(cs, "schedule", s->kind == WFC_YSCALAR ? s->s.text : "");
@@ -470,7 +465,7 @@ size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_op
 {
 	struct out o = { .p = p, .o = opts, .d = d, .fn = fn, .user = user,
 			 .errors_before = d->errors };
-	o.wf_label = label_value(p->g->a, p->name);
+	o.wf_label = p->label;
 	bool cron = p->doc->doc->kind == WFC_CRON_WORKFLOW;
 	const char *plan_cm = wfc_arena_printf(p->g->a, "%s-plan", p->name);
 
@@ -492,7 +487,7 @@ size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_op
 	if (cron) {
 		cron_jobs(&o, plan_cm);
 	} else {
-		cJSON *job = object(&o, "batch/v1", "Job", p->name);
+		cJSON *job = object(&o, "batch/v1", "Job", p->job_name);
 		cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(meta_of(job), "labels"),
 					"wfc.dev/role", "coordinator");
 		cJSON *spec = cJSON_AddObjectToObject(job, "spec");

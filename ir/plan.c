@@ -41,6 +41,17 @@ static void sanitize(struct wfc_buf *b, const char *s)
 	}
 }
 
+static const char *cut_with_hash(struct wfc_arena *a, const char *name, size_t len,
+				 size_t max, uint64_t h)
+{
+	char suffix[16];
+	snprintf(suffix, sizeof(suffix), "-%08x", (unsigned)(h ^ (h >> 32)));
+	size_t keep = len < max - 9 ? len : max - 9;
+	while (keep > 0 && name[keep - 1] == '-')
+		keep--;
+	return wfc_arena_printf(a, "%.*s%s", (int)keep, name, suffix);
+}
+
 /* A DNS-1123 label of at most max characters for a node path: readable when
  * it fits, cut with a stable hash of the full node name when it does not or
  * when two nodes would collide. */
@@ -73,18 +84,25 @@ static const char *kube_name(struct wfc_plan *p, const struct wfc_pnode *n, size
 	} else {
 		uint64_t h = fnv1a(n->name, strlen(n->name), FNV_SEED);
 		for (unsigned salt = 0;; salt++) {
-			char suffix[16];
-			snprintf(suffix, sizeof(suffix), "-%08x", (unsigned)(h ^ (h >> 32)) + salt);
-			size_t keep = b.len < max - 9 ? b.len : max - 9;
-			while (keep > 0 && name[keep - 1] == '-')
-				keep--;
-			r = wfc_arena_printf(a, "%.*s%s", (int)keep, name, suffix);
+			r = (char *)cut_with_hash(a, name, b.len, max, h + salt);
 			if (!wfc_strmap_get(&p->knames, r, strlen(r)))
 				break;
 		}
 	}
 	wfc_buf_free(&b);
 	wfc_strmap_put(&p->knames, r, strlen(r), (void *)n);
+	return r;
+}
+
+const char *wfc_plan_fit_name(struct wfc_arena *a, const char *s, size_t max)
+{
+	struct wfc_buf b = { 0 };
+	sanitize(&b, s);
+	if (!b.len)
+		wfc_buf_puts(&b, "wfc");
+	const char *r = b.len <= max ? wfc_arena_strndup(a, b.s, b.len)
+		       : cut_with_hash(a, b.s, b.len, max, fnv1a(s, strlen(s), FNV_SEED));
+	wfc_buf_free(&b);
 	return r;
 }
 
@@ -228,7 +246,9 @@ struct wfc_plan *wfc_plan_build(struct wfc_graph *g, struct wfc_gdoc *gd,
 		p->on_exit = wfc_plan_expand_root(p, gd->on_exit,
 						  wfc_arena_printf(g->a, "%s.onExit", p->name), true);
 	/* the coordinator Job takes the run's name */
-	wfc_strmap_put(&p->knames, p->name, strlen(p->name), p);
+	p->job_name = wfc_plan_fit_name(g->a, p->name, 63);
+	p->label = p->job_name;
+	wfc_strmap_put(&p->knames, p->job_name, strlen(p->job_name), p);
 	/* names for what becomes a Job: pods now, expansions at run time */
 	for (size_t i = 0; i < p->nnodes; i++)
 		if (p->nodes[i]->type == WFC_PN_POD || p->nodes[i]->type == WFC_PN_EXPAND)

@@ -61,6 +61,8 @@ struct wfc_plan {
 	struct wfc_graph *g;
 	struct wfc_gdoc *doc;          /* the Workflow or CronWorkflow compiled */
 	const char *name;              /* metadata.name of the run */
+	const char *job_name;          /* the coordinator Job: name cut to a DNS-1123 label */
+	const char *label;             /* the name as a label value (wfc.dev/workflow) */
 	const char *namespace;
 	struct wfc_binding *params;    /* workflow parameters, bound */
 	size_t nparams;
@@ -71,5 +73,9 @@ struct wfc_plan {
 	struct wfc_strmap knames;      /* Kubernetes names in use */
 	unsigned max_depth;            /* nesting guard for expansion */
 };
+
+/* s as a DNS-1123 label of at most max characters: lowercased, other
+ * characters turned to '-', cut with a stable hash suffix when longer. */
+const char *wfc_plan_fit_name(struct wfc_arena *a, const char *s, size_t max);
 
 #endif
