@@ -54,8 +54,29 @@ static cJSON *object(struct out *o, const char *api, const char *kind, const cha
 	if (o->p->namespace)
 		cJSON_AddStringToObject(meta, "namespace", o->p->namespace);
 	cJSON *labels = cJSON_AddObjectToObject(meta, "labels");
+	/* spec.workflowMetadata: what Argo puts on the Workflow, on every object */
+	const struct wfc_ynode *wm = wfc_ymap_get(o->p->doc->doc->spec, "workflowMetadata");
+	if (!wm)
+		wm = wfc_ymap_get(wfc_ymap_get(o->p->doc->doc->root, "spec"), "workflowMetadata");
+	struct wfc_scope sc = { .plan = o->p };
+	const struct wfc_ynode *wl = wfc_ymap_get(wm, "labels");
+	for (size_t i = 0; wl && wl->kind == WFC_YMAP && i < wl->map.n; i++)
+		cJSON_AddStringToObject(labels, wl->map.v[i].key->s.text,
+					wfc_subst(o->p->g->a, &sc,
+						  wfc_yscalar_value(o->p->g->a, wl->map.v[i].val), NULL));
+	cJSON_DeleteItemFromObjectCaseSensitive(labels, "app.kubernetes.io/managed-by");
+	cJSON_DeleteItemFromObjectCaseSensitive(labels, "wfc.dev/workflow");
 	cJSON_AddStringToObject(labels, "app.kubernetes.io/managed-by", "wfc");
 	cJSON_AddStringToObject(labels, "wfc.dev/workflow", o->wf_label);
+	const struct wfc_ynode *wa = wfc_ymap_get(wm, "annotations");
+	if (wa && wa->kind == WFC_YMAP && wa->map.n) {
+		cJSON *ann = cJSON_AddObjectToObject(meta, "annotations");
+		for (size_t i = 0; i < wa->map.n; i++)
+			cJSON_AddStringToObject(ann, wa->map.v[i].key->s.text,
+						wfc_subst(o->p->g->a, &sc,
+							  wfc_yscalar_value(o->p->g->a, wa->map.v[i].val),
+							  NULL));
+	}
 	return obj;
 }
 
@@ -236,7 +257,9 @@ static cJSON *node_job(struct out *o, const struct wfc_pnode *n, struct wfc_pod 
 	cJSON *meta = meta_of(job);
 	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(meta, "labels"), "wfc.dev/node",
 				n->kname);
-	cJSON *ann = cJSON_AddObjectToObject(meta, "annotations");
+	cJSON *ann = cJSON_GetObjectItemCaseSensitive(meta, "annotations");
+	if (!ann)
+		ann = cJSON_AddObjectToObject(meta, "annotations");
 	cJSON_AddStringToObject(ann, "wfc.dev/node-name", n->name);
 	if (n->tmpl->t->name.s)
 		cJSON_AddStringToObject(ann, "wfc.dev/template", n->tmpl->t->name.s);

@@ -47,6 +47,11 @@ static void template_fields(const struct wfc_plan *p, const struct wfc_pnode *n,
 	if (t->daemon)
 		cJSON_AddBoolToObject(o, "daemon", true);
 	const struct wfc_ynode *ff = t->type == WFC_TMPL_DAG ? wfc_ymap_get(t->body, "failFast") : NULL;
+	if (!ff)
+		ff = wfc_ymap_get(t->node, "failFast");
+	const struct wfc_ynode *pt = wfc_ymap_get(t->node, "pendingTimeout");
+	if (pt)
+		cJSON_AddItemToObject(o, "pendingTimeout", yjson(p, pt, sc));
 	if (ff)
 		cJSON_AddItemToObject(o, "failFast", yjson(p, ff, sc));
 	if (t->target.s)
@@ -184,7 +189,8 @@ static cJSON *workflow_json(const struct wfc_plan *p)
 		cJSON_AddItemToObject(wf, "annotations", yjson(p, doc->annotations, &sc));
 	static const char *const spec_keys[] = { "serviceAccountName", "parallelism",
 						 "activeDeadlineSeconds", "ttlStrategy", "podGC",
-						 "hooks", "retryStrategy", "synchronization", NULL };
+						 "hooks", "retryStrategy", "synchronization", "shutdown",
+						 "suspend", "workflowMetadata", NULL };
 	for (const char *const *k = spec_keys; *k; k++) {
 		const struct wfc_ynode *v = wfc_ymap_get(doc->spec, *k);
 		if (!v && p->doc->base)

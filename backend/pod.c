@@ -208,24 +208,32 @@ static void apply_pod_spec_patch(struct wfc_pod *pod, cJSON *spec, const struct 
 	wfc_arena_destroy(a);
 }
 
-/* Pod-level fields: the template's own, else the workflow's. */
-static const char *const pod_fields[][2] = {
-	{ "nodeSelector", "nodeSelector" },
-	{ "affinity", "affinity" },
-	{ "tolerations", "tolerations" },
-	{ "securityContext", "securityContext" },
-	{ "priorityClassName", "priorityClassName" },
-	{ "schedulerName", "schedulerName" },
-	{ "serviceAccountName", "serviceAccountName" },
-	{ "automountServiceAccountToken", "automountServiceAccountToken" },
-	{ "hostAliases", "hostAliases" },
-	{ "dnsConfig", "dnsConfig" },
-	{ "dnsPolicy", "dnsPolicy" },
-	{ "hostNetwork", "hostNetwork" },
-	{ "imagePullSecrets", "imagePullSecrets" },
-	{ "runtimeClassName", "runtimeClassName" },
-	{ "preemptionPolicy", "preemptionPolicy" },
+/* Pod-level fields: the template's own, else templateDefaults', else the
+ * workflow's (under its own name there). */
+static const char *const pod_fields[][3] = {
+	/* template field, workflow field, pod spec field */
+	{ "nodeSelector", "nodeSelector", "nodeSelector" },
+	{ "affinity", "affinity", "affinity" },
+	{ "tolerations", "tolerations", "tolerations" },
+	{ "securityContext", "securityContext", "securityContext" },
+	{ "priorityClassName", "podPriorityClassName", "priorityClassName" },
+	{ "schedulerName", "schedulerName", "schedulerName" },
+	{ "serviceAccountName", "serviceAccountName", "serviceAccountName" },
+	{ "automountServiceAccountToken", "automountServiceAccountToken",
+	  "automountServiceAccountToken" },
+	{ "hostAliases", "hostAliases", "hostAliases" },
+	{ "podResources", "podResources", "resources" },
+	{ "resourceClaims", "resourceClaims", "resourceClaims" },
+	{ NULL, "dnsConfig", "dnsConfig" },
+	{ NULL, "dnsPolicy", "dnsPolicy" },
+	{ NULL, "hostNetwork", "hostNetwork" },
+	{ NULL, "imagePullSecrets", "imagePullSecrets" },
 };
+
+static const struct wfc_ynode *template_default(const struct wfc_plan *p, const char *key)
+{
+	return key ? wfc_ymap_get(spec_field(p, "templateDefaults"), key) : NULL;
+}
 
 static void add_volume_claims(struct wfc_pod *pod, cJSON *volumes, const cJSON *mounts)
 {
@@ -343,6 +351,15 @@ cJSON *wfc_pod_spec(struct wfc_pod *pod)
 		cJSON_Delete(main);
 		main = cJSON_CreateObject();
 	}
+	/* templateDefaults: the template's container fields over the defaults' */
+	const struct wfc_ynode *dflt = template_default(pod->plan, wfc_tmpl_type_name(t->type));
+	if (dflt && dflt->kind == WFC_YMAP) {
+		bool drt = false;
+		cJSON *base = to_json(pod, dflt, &drt);
+		merge_patch(base, main);
+		cJSON_Delete(main);
+		main = base;
+	}
 	/* the main container is called "main", as in Argo */
 	cJSON_DeleteItemFromObjectCaseSensitive(main, "name");
 	cJSON *named = cJSON_CreateObject();
@@ -447,7 +464,10 @@ cJSON *wfc_pod_spec(struct wfc_pod *pod)
 	cJSON_AddItemToArray(containers, main);
 
 	for (size_t i = 0; i < sizeof(pod_fields) / sizeof(pod_fields[0]); i++) {
-		const struct wfc_ynode *v = wfc_ymap_get(t->node, pod_fields[i][0]);
+		const struct wfc_ynode *v = pod_fields[i][0] ? wfc_ymap_get(t->node, pod_fields[i][0])
+				      : NULL;
+		if (!v)
+			v = template_default(pod->plan, pod_fields[i][0]);
 		if (!v)
 			v = spec_field(pod->plan, pod_fields[i][1]);
 		if (!v || (v->kind == WFC_YSCALAR && v->type == WFC_YNULL))
@@ -455,8 +475,8 @@ cJSON *wfc_pod_spec(struct wfc_pod *pod)
 		bool frt = false;
 		cJSON *j = to_json(pod, v, &frt);
 		if (frt)
-			unsupported_runtime(pod, v, pod_fields[i][0]);
-		cJSON_AddItemToObject(spec, pod_fields[i][0], j);
+			unsupported_runtime(pod, v, pod_fields[i][2]);
+		cJSON_AddItemToObject(spec, pod_fields[i][2], j);
 	}
 	/* volumes: the workflow's, the template's, the script's, claims used */
 	cJSON *volumes = cJSON_CreateArray();
@@ -516,6 +536,7 @@ cJSON *wfc_pod_metadata(struct wfc_pod *pod)
 	cJSON *meta = cJSON_CreateObject();
 	const struct wfc_ynode *srcs[2] = { spec_field(pod->plan, "podMetadata"),
 					    wfc_ymap_get(pod->node->tmpl->t->node, "metadata") };
+	const struct wfc_ynode *ann = wfc_ymap_get(pod->node->tmpl->t->node, "annotations");
 	for (int k = 0; k < 2; k++) {
 		if (!srcs[k] || srcs[k]->kind != WFC_YMAP)
 			continue;
@@ -523,6 +544,16 @@ cJSON *wfc_pod_metadata(struct wfc_pod *pod)
 		cJSON *m = to_json(pod, srcs[k], &rt);
 		if (rt)
 			unsupported_runtime(pod, srcs[k], "metadata");
+		merge_patch(meta, m);
+		cJSON_Delete(m);
+	}
+	/* the template's own annotations (Argo adds them to its pod) */
+	if (ann && ann->kind == WFC_YMAP) {
+		bool rt = false;
+		cJSON *m = cJSON_CreateObject();
+		cJSON_AddItemToObject(m, "annotations", to_json(pod, ann, &rt));
+		if (rt)
+			unsupported_runtime(pod, ann, "annotations");
 		merge_patch(meta, m);
 		cJSON_Delete(m);
 	}

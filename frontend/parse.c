@@ -331,11 +331,37 @@ static const struct {
 	{ "plugin", WFC_TMPL_PLUGIN },
 };
 
-/* Template fields that are valid Argo but that wfc does not compile yet. */
-static const char *const unsupported_tmpl_fields[] = {
-	"memoize", "metrics", "archiveLocation", "artifactGC", "executor",
-	"plugin", NULL
+/* The template fields wfc compiles; any other field of Argo's schema is
+ * reported as `unsupported`, so nothing is dropped silently. (containerSet,
+ * data, http and plugin are types: the unsupported pass names them.) */
+static const char *const compiled_tmpl_fields[] = {
+	"name", "inputs", "outputs", "container", "script", "resource", "suspend",
+	"steps", "dag", "containerSet", "data", "http", "plugin", "daemon",
+	"retryStrategy", "timeout", "activeDeadlineSeconds", "pendingTimeout",
+	"parallelism", "failFast", "nodeSelector", "affinity", "tolerations",
+	"securityContext", "priorityClassName", "schedulerName", "serviceAccountName",
+	"automountServiceAccountToken", "hostAliases", "initContainers", "sidecars",
+	"volumes", "podSpecPatch", "metadata", "annotations", "podResources",
+	"resourceClaims", "synchronization", NULL
 };
+
+static bool in_words(const char *const *list, const struct wfc_ynode *k)
+{
+	for (; *list; list++)
+		if (strcmp(*list, k->s.text) == 0)
+			return true;
+	return false;
+}
+
+/* Keys of m not in the list: valid Argo (the schema check says so) that wfc
+ * does not compile yet. */
+static void collect_unsupported(const struct wfc_ynode *m, const char *const *compiled,
+				const struct wfc_ynode **out, size_t cap, size_t *n)
+{
+	for (size_t i = 0; m && m->kind == WFC_YMAP && i < m->map.n; i++)
+		if (!in_words(compiled, m->map.v[i].key) && *n < cap)
+			out[(*n)++] = m->map.v[i].key;
+}
 
 static struct wfc_template *read_template(struct builder *b,
 					  const struct wfc_ynode *m,
@@ -423,19 +449,31 @@ static struct wfc_template *read_template(struct builder *b,
 	if (t->type == WFC_TMPL_SUSPEND && t->body && t->body->kind == WFC_YMAP)
 		check_seconds_or_duration(b, wfc_ymap_get(t->body, "duration"), "suspend.duration");
 
-	for (const char *const *f = unsupported_tmpl_fields; *f; f++) {
-		const struct wfc_ypair *p = wfc_ymap_pair(m, *f);
-		if (p && t->nunsupported < sizeof(t->unsupported) / sizeof(t->unsupported[0]))
-			t->unsupported[t->nunsupported++] = p->key;
-	}
+	collect_unsupported(m, compiled_tmpl_fields, t->unsupported,
+			    sizeof(t->unsupported) / sizeof(t->unsupported[0]), &t->nunsupported);
 	return t;
 }
 
 /* ---- documents ---- */
 
-static const char *const unsupported_spec_fields[] = {
-	"artifactRepositoryRef", "artifactGC", "metrics", "archiveLogs",
-	"volumeClaimGC", NULL
+/* The WorkflowSpec fields wfc compiles (pod-level ones go to every Job,
+ * run-level ones to the plan for the coordinator). */
+static const char *const compiled_spec_fields[] = {
+	"entrypoint", "arguments", "templates", "onExit", "hooks", "workflowTemplateRef",
+	"templateDefaults", "serviceAccountName", "automountServiceAccountToken",
+	"nodeSelector", "affinity", "tolerations", "securityContext", "schedulerName",
+	"podPriorityClassName", "hostAliases", "hostNetwork", "dnsConfig", "dnsPolicy",
+	"imagePullSecrets", "volumes", "volumeClaimTemplates", "podSpecPatch",
+	"podMetadata", "podResources", "resourceClaims", "workflowMetadata",
+	"activeDeadlineSeconds", "parallelism", "podGC", "ttlStrategy", "retryStrategy",
+	"shutdown", "suspend", "synchronization", NULL
+};
+
+/* CronWorkflowSpec fields wfc compiles into the CronJob. */
+static const char *const compiled_cron_fields[] = {
+	"schedules", "schedule", "timezone", "concurrencyPolicy", "startingDeadlineSeconds",
+	"successfulJobsHistoryLimit", "failedJobsHistoryLimit", "suspend", "workflowSpec",
+	"workflowMetadata", NULL
 };
 
 static const struct {
@@ -529,10 +567,10 @@ struct wfc_doc *wfc_ast_build(struct wfc_arena *a, struct wfc_diags *d,
 			if (tmpls->seq.v[i]->kind == WFC_YMAP)
 				read_template(&b, tmpls->seq.v[i], &doc->templates[doc->ntemplates++]);
 	}
-	for (const char *const *f = unsupported_spec_fields; *f; f++) {
-		const struct wfc_ypair *p = wfc_ymap_pair(spec, *f);
-		if (p && doc->nunsupported < sizeof(doc->unsupported) / sizeof(doc->unsupported[0]))
-			doc->unsupported[doc->nunsupported++] = p->key;
-	}
+	size_t cap = sizeof(doc->unsupported) / sizeof(doc->unsupported[0]);
+	collect_unsupported(spec, compiled_spec_fields, doc->unsupported, cap, &doc->nunsupported);
+	if (doc->kind == WFC_CRON_WORKFLOW)
+		collect_unsupported(get_map(root, "spec"), compiled_cron_fields, doc->unsupported,
+				    cap, &doc->nunsupported);
 	return doc;
 }
