@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend/emit.h"
 #include "backend/objects.h"
 #include "backend/pod.h"
 #include "frontend/ast.h"
@@ -18,6 +19,20 @@
  * default) copies the object into an annotation limited to 256 KiB: stay
  * under that, with a margin for metadata */
 #define CONFIGMAP_BUDGET (200 * 1024)
+
+/* Bytes a character costs in a JSON string. */
+static size_t json_cost(unsigned char c)
+{
+	return c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+}
+
+static size_t json_len(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += json_cost((unsigned char)*s);
+	return n;
+}
 
 struct out {
 	const struct wfc_plan *p;
@@ -34,9 +49,48 @@ struct out {
 	const char **script_cm;  /* per node id */
 };
 
+static cJSON *meta_of(cJSON *obj)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+}
+
+/* Strings leave as the user wrote them (see wfc_literal); returns about
+ * how many bytes the object's JSON takes. */
+static size_t finish_tree(cJSON *j)
+{
+	size_t n = 4;
+	if (j->string)
+		n += strlen(j->string) + 4;
+	if (cJSON_IsString(j)) {
+		if (strchr(j->valuestring, '\x01')) {
+			char *u = wfc_unliteral(j->valuestring);
+			cJSON_SetValuestring(j, u);
+			free(u);
+		}
+		n += strlen(j->valuestring);
+	}
+	for (cJSON *c = j->child; c; c = c->next)
+		n += finish_tree(c);
+	return n;
+}
+
+#define MAX_OBJECT (1024 * 1024)
+
 static void emit(struct out *o, cJSON *obj)
 {
 	if (o->stop) {
+		cJSON_Delete(obj);
+		return;
+	}
+	/* Kubernetes stores no object over 1 MiB: say so rather than emit it */
+	size_t size = finish_tree(obj);
+	if (size > MAX_OBJECT * 3 / 4 && (size = wfc_emit_size(obj)) > MAX_OBJECT) {
+		const cJSON *kind = cJSON_GetObjectItemCaseSensitive(obj, "kind");
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(meta_of(obj), "name");
+		wfc_diag_add(o->d, WFC_ERROR, WFC_RULE_limit, wfc_ypos(o->p->doc->doc->root),
+			     "%s '%s' would be %zu bytes, over Kubernetes' limit of 1 MiB for one object (a parameter or script this large cannot be passed this way)",
+			     cJSON_IsString(kind) ? kind->valuestring : "object",
+			     cJSON_IsString(name) ? name->valuestring : "", size);
 		cJSON_Delete(obj);
 		return;
 	}
@@ -78,11 +132,6 @@ static cJSON *object(struct out *o, const char *api, const char *kind, const cha
 							  NULL));
 	}
 	return obj;
-}
-
-static cJSON *meta_of(cJSON *obj)
-{
-	return cJSON_GetObjectItemCaseSensitive(obj, "metadata");
 }
 
 static const char *coordinator_name(const struct out *o)
@@ -229,7 +278,7 @@ static long deadline_seconds(const struct wfc_template *t, const struct wfc_scop
 static const char *script_configmap(struct out *o, const struct wfc_pnode *n,
 				    const char *source)
 {
-	size_t len = strlen(source) + strlen(n->kname) + 16;
+	size_t len = json_len(source) + strlen(n->kname) + 16;
 	if (o->scripts && o->scripts_size + len > CONFIGMAP_BUDGET) {
 		emit(o, o->scripts);
 		o->scripts = NULL;
@@ -395,7 +444,12 @@ static void coordinator_pod(struct out *o, cJSON *podspec, const char *plan_cm)
  * cutting a UTF-8 sequence. */
 static size_t part_len(const char *text, size_t len, size_t off)
 {
-	size_t n = len - off < CONFIGMAP_BUDGET ? len - off : CONFIGMAP_BUDGET;
+	/* count what the part costs once escaped in the object's JSON */
+	size_t n = 0, cost = 0;
+	while (off + n < len && cost < CONFIGMAP_BUDGET) {
+		cost += json_cost((unsigned char)text[off + n]);
+		n++;
+	}
 	if (off + n < len)
 		while (n > 1 && ((unsigned char)text[off + n] & 0xC0) == 0x80)
 			n--;

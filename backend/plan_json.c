@@ -1,6 +1,7 @@
 /* The plan as the runtime reads it: one versioned JSON document
  * ("wfcPlan": 1), described in docs/plan.md. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backend/objects.h"
@@ -152,8 +153,21 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 
 /* Appends j as JSON: compact, or formatted with two spaces a level and
  * every line after the first indented by indent spaces. */
-static void append_json(struct wfc_buf *b, const cJSON *j, bool pretty, int indent)
+/* Strings as the user wrote them (see wfc_literal). */
+static void unliteral_tree(cJSON *j)
 {
+	if (cJSON_IsString(j) && strchr(j->valuestring, '\x01')) {
+		char *u = wfc_unliteral(j->valuestring);
+		cJSON_SetValuestring(j, u);
+		free(u);
+	}
+	for (cJSON *c = j->child; c; c = c->next)
+		unliteral_tree(c);
+}
+
+static void append_json(struct wfc_buf *b, cJSON *j, bool pretty, int indent)
+{
+	unliteral_tree(j);
 	char *t = pretty ? cJSON_Print(j) : cJSON_PrintUnformatted(j);
 	for (const char *q = t; q && *q; q++) {
 		if (!pretty) {

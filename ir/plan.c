@@ -156,6 +156,7 @@ static bool bind_params(struct wfc_plan *p, const struct wfc_compile_opts *o)
 	size_t cap = own->nparams + (base ? base->nparams : 0) + 1;
 	p->params = WFC_NEWN(a, struct wfc_binding, cap);
 	const struct wfc_param **decl = WFC_NEWN(a, const struct wfc_param *, cap);
+	bool *literal = WFC_NEWN(a, bool, cap);
 	bool ok = true;
 	for (int pass = 0; pass < 2; pass++) {
 		const struct wfc_args *args = pass == 0 ? own : base;
@@ -196,7 +197,9 @@ static bool bind_params(struct wfc_plan *p, const struct wfc_compile_opts *o)
 			ok = false;
 			continue;
 		}
-		p->params[k].value = arg->value;
+		/* taken as it is: never read as tags, here or at run time */
+		p->params[k].value = wfc_literal(a, arg->value);
+		literal[k] = true;
 		if (decl[k]->enum_node && !in_enum(a, decl[k]->enum_node, arg->value)) {
 			struct wfc_buf b = { 0 };
 			for (size_t j = 0; j < decl[k]->enum_node->seq.n; j++)
@@ -222,7 +225,8 @@ static bool bind_params(struct wfc_plan *p, const struct wfc_compile_opts *o)
 	/* values may refer to other workflow parameters and metadata */
 	struct wfc_scope sc = { .plan = p };
 	for (size_t k = 0; k < p->nparams; k++)
-		p->params[k].value = wfc_subst(a, &sc, p->params[k].value, NULL);
+		if (!literal[k])
+			p->params[k].value = wfc_subst(a, &sc, p->params[k].value, NULL);
 	return ok;
 }
 

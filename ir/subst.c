@@ -136,6 +136,38 @@ const char *wfc_subst(struct wfc_arena *a, const struct wfc_scope *sc, const cha
 	return r;
 }
 
+/* Literal text (a value from -p or a parameter file) must never be read as
+ * a tag: its '{' and '\x01' are prefixed with '\x01', which YAML input
+ * cannot contain, and the backend takes the prefixes out as objects leave. */
+const char *wfc_literal(struct wfc_arena *a, const char *s)
+{
+	if (!s || !strpbrk(s, "{\x01"))
+		return s;
+	struct wfc_buf b = { 0 };
+	for (; *s; s++) {
+		if (*s == '{' || *s == '\x01')
+			wfc_buf_putc(&b, '\x01');
+		wfc_buf_putc(&b, *s);
+	}
+	const char *r = wfc_arena_strndup(a, wfc_buf_str(&b), b.len);
+	wfc_buf_free(&b);
+	return r;
+}
+
+char *wfc_unliteral(const char *s)
+{
+	char *r = strdup(s), *w = r;
+	if (!r)
+		abort();
+	for (const char *q = s; *q; q++) {
+		if (*q == '\x01' && q[1])
+			q++;
+		*w++ = *q;
+	}
+	*w = '\0';
+	return r;
+}
+
 bool wfc_has_tag(const char *s)
 {
 	const char *o = s ? strstr(s, "{{") : NULL;

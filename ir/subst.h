@@ -17,6 +17,10 @@ struct wfc_scope {
  * kept as written and *runtime is set. Returns s itself when it has no tag. */
 const char *wfc_subst(struct wfc_arena *a, const struct wfc_scope *sc, const char *s,
 		      bool *runtime);
+/* Literal text (from -p): escaped so that it is never read as a tag. */
+const char *wfc_literal(struct wfc_arena *a, const char *s);
+/* The text of an escaped string as the user wrote it (malloc'd). */
+char *wfc_unliteral(const char *s);
 /* Whether s holds a {{...}} tag. */
 bool wfc_has_tag(const char *s);
 /* A YAML subtree as cJSON (YAML 1.1 types), strings substituted in scope sc
