@@ -1,22 +1,54 @@
 /* wfc_compile: after validation, the plan of each Workflow and CronWorkflow
  * given, turned into objects. */
+#include "backend/compile.h"
 #include "backend/objects.h"
 #include "ir/compile.h"
 
-size_t wfc_compile(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
-		   wfc_object_fn fn, void *user)
+void wfc_each_plan(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
+		   wfc_plan_fn fn, void *user)
 {
 	struct wfc_graph *g = wfc_ctx_graph(ctx);
-	struct wfc_diags *d = wfc_ctx_diags(ctx);
-	size_t before = d->errors;
 	if (!g)
-		return 0;
+		return;
 	struct wfc_compile_opts co = {
 		.name = cfg->name,
 		.namespace = cfg->namespace,
 		.args = cfg->args,
 		.nargs = cfg->nargs,
 	};
+	for (size_t i = 0; i < g->ndocs; i++) {
+		struct wfc_gdoc *gd = &g->docs[i];
+		enum wfc_doc_kind k = gd->doc->kind;
+		if (gd->library || (k != WFC_WORKFLOW && k != WFC_CRON_WORKFLOW))
+			continue;
+		struct wfc_plan *p = wfc_plan_build(g, gd, &co, wfc_ctx_sources(ctx));
+		if (!p)
+			continue;
+		fn(user, p);
+		wfc_plan_destroy(p);
+	}
+}
+
+struct objects_sink {
+	const struct wfc_backend_opts *bo;
+	struct wfc_diags *d;
+	wfc_object_fn fn;
+	void *user;
+};
+
+static void plan_objects(void *user, const struct wfc_plan *p)
+{
+	struct objects_sink *s = user;
+	wfc_backend_objects(p, s->bo, s->d, s->fn, s->user);
+}
+
+size_t wfc_compile(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
+		   wfc_object_fn fn, void *user)
+{
+	struct wfc_diags *d = wfc_ctx_diags(ctx);
+	size_t before = d->errors;
+	if (!wfc_ctx_graph(ctx))
+		return 0;
 	struct wfc_backend_opts bo = {
 		.runtime_image = cfg->runtime_image,
 		.coordinator_sa = cfg->coordinator_sa,
@@ -33,19 +65,8 @@ size_t wfc_compile(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
 		wfc_diags_sort(d);
 		return d->errors - before;
 	}
-	size_t compiled = 0;
-	for (size_t i = 0; i < g->ndocs; i++) {
-		struct wfc_gdoc *gd = &g->docs[i];
-		enum wfc_doc_kind k = gd->doc->kind;
-		if (gd->library || (k != WFC_WORKFLOW && k != WFC_CRON_WORKFLOW))
-			continue;
-		struct wfc_plan *p = wfc_plan_build(g, gd, &co, wfc_ctx_sources(ctx));
-		if (!p)
-			continue;
-		wfc_backend_objects(p, &bo, d, fn, user);
-		wfc_plan_destroy(p);
-		compiled++;
-	}
+	struct objects_sink sink = { .bo = &bo, .d = d, .fn = fn, .user = user };
+	wfc_each_plan(ctx, cfg, plan_objects, &sink);
 	wfc_diags_sort(d);
 	return d->errors - before;
 }

@@ -13,6 +13,7 @@
 
 #include "backend/emit.h"
 #include "cli/commands.h"
+#include "cli/params.h"
 #include "wfc.h"
 
 struct compile_opts {
@@ -153,32 +154,11 @@ static int take_object(void *user, cJSON *obj)
 	return rc;
 }
 
-static int parse_params(const struct wfc_cli_list *l, struct wfc_arg **args, size_t *n)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		const char *eq = strchr(l->v[i], '=');
-		if (!eq || eq == l->v[i]) {
-			wfc_cli_error("-p '%s': expected NAME=VALUE", l->v[i]);
-			return -1;
-		}
-		struct wfc_arg *v = realloc(*args, (*n + 1) * sizeof(*v));
-		if (!v)
-			abort();
-		*args = v;
-		v[*n].name = strndup(l->v[i], (size_t)(eq - l->v[i]));
-		v[*n].value = eq + 1;
-		v[*n].origin = "-p";
-		(*n)++;
-	}
-	return 0;
-}
-
 int wfc_cmd_compile(int argc, char **argv)
 {
 	struct compile_opts o = { 0 };
 	struct wfc_ctx *ctx = NULL;
-	struct wfc_arg *args = NULL;
-	size_t nargs = 0, nparam_args = 0;
+	struct wfc_cli_params params = { 0 };
 	struct sink sink = { 0 };
 	int nfiles = 0, rc = WFC_EXIT_USAGE;
 
@@ -200,9 +180,8 @@ int wfc_cmd_compile(int argc, char **argv)
 		wfc_cli_usage_hint(stderr, &wfc_compile_spec);
 		goto err_out;
 	}
-	if (parse_params(&o.params, &args, &nargs) != 0)
+	if (wfc_cli_params_parse(&params, &o.params) != 0)
 		goto err_out;
-	nparam_args = nargs;
 	if (o.output_dir) {
 		struct stat st;
 		if (mkdir(o.output_dir, 0777) != 0 && errno != EEXIST) {
@@ -224,19 +203,7 @@ int wfc_cmd_compile(int argc, char **argv)
 		wfc_add_path(ctx, o.templates.v[i], true);
 	for (int i = 0; i < nfiles; i++)
 		wfc_add_path(ctx, argv[i], false);
-	/* -p wins over a parameter file: files first, then -p again on top */
-	struct wfc_arg *all = NULL;
-	size_t nall = 0;
-	for (size_t i = 0; i < o.param_files.n; i++)
-		wfc_read_parameter_file(ctx, o.param_files.v[i], &all, &nall);
-	if (nparam_args) {
-		struct wfc_arg *v = realloc(all, (nall + nparam_args) * sizeof(*v));
-		if (!v)
-			abort();
-		all = v;
-		memcpy(all + nall, args, nparam_args * sizeof(*args));
-		nall += nparam_args;
-	}
+	wfc_cli_params_read(&params, ctx, &o.param_files);
 
 	struct wfc_diags *d = wfc_ctx_diags(ctx);
 	struct wfc_print_opts po = { .format = WFC_FORMAT_TEXT, .tool_version = WFC_VERSION };
@@ -244,7 +211,6 @@ int wfc_cmd_compile(int argc, char **argv)
 	if (wfc_ctx_read_failures(ctx) > 0 || d->errors > 0) {
 		wfc_diags_print(stderr, d, wfc_ctx_sources(ctx), &po);
 		rc = wfc_ctx_read_failures(ctx) > 0 ? WFC_EXIT_USAGE : WFC_EXIT_FINDINGS;
-		free(all);
 		goto err_out;
 	}
 	size_t shown = d->n;
@@ -255,14 +221,13 @@ int wfc_cmd_compile(int argc, char **argv)
 	struct wfc_compile_cfg cc = {
 		.name = o.name,
 		.namespace = o.namespace,
-		.args = all,
-		.nargs = nall,
+		.args = params.v,
+		.nargs = params.n,
 		.runtime_image = o.runtime_image,
 		.coordinator_sa = o.coordinator_sa,
 		.lazy_jobs = o.job_creation == 1,
 	};
 	size_t errors = wfc_compile(ctx, &cc, take_object, &sink);
-	free(all);
 	if (sink.e && wfc_emitter_finish(sink.e) != 0)
 		sink.failed = 1;
 	/* warnings of validation and every finding of compilation */
@@ -274,9 +239,7 @@ int wfc_cmd_compile(int argc, char **argv)
 err_out:
 	if (sink.e)
 		wfc_emitter_destroy(sink.e);
-	for (size_t i = 0; i < nparam_args; i++)
-		free((char *)args[i].name);
-	free(args);
+	wfc_cli_params_free(&params);
 	if (ctx)
 		wfc_ctx_destroy(ctx);
 	wfc_cli_free(&wfc_compile_spec, &o);

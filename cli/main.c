@@ -15,13 +15,13 @@ struct command {
 static const struct command commands[] = {
 	{ &wfc_validate_spec, wfc_cmd_validate },
 	{ &wfc_compile_spec, wfc_cmd_compile },
+	{ &wfc_graph_spec, wfc_cmd_graph },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 /* Commands of the design that this version does not have yet. */
-static const char *const planned[] = { "run", "graph",
-				       "coordinate", NULL };
+static const char *const planned[] = { "run", "coordinate", NULL };
 
 static const char *const global_options[] = { "help", "version", NULL };
 

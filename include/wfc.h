@@ -77,6 +77,19 @@ typedef int (*wfc_object_fn)(void *user, struct cJSON *obj);
 size_t wfc_compile(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
 		   wfc_object_fn fn, void *user);
 
+enum wfc_graph_format {
+	WFC_GRAPH_DOT,                 /* Graphviz: one digraph per workflow */
+	WFC_GRAPH_MERMAID,             /* one Mermaid flowchart per workflow */
+};
+
+/* After wfc_validate without errors: the plan of every Workflow and
+ * CronWorkflow added (not the library ones) as a graph on out, in input
+ * order: a node per plan node, loops expanded. Only the name and the
+ * arguments of cfg are used. Returns the number of errors found; a failed
+ * write shows in ferror(out). */
+size_t wfc_graph(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
+		 enum wfc_graph_format format, FILE *out);
+
 /* The passes of the pipeline, in order, for --dump-ir=PASS. */
 const char *const *wfc_pass_names(void);
 

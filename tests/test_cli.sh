@@ -164,6 +164,20 @@ run "$wfc" compile -p nope=1 "$clean"
 expect "compile with an unknown parameter exits 1" rc 1
 expect "compile names the unknown parameter" err_has "workflow has no parameter 'nope'"
 
+run "$wfc" graph --help
+expect "graph --help exits 0" rc 0
+expect "graph --help lists --format" out_has "--format"
+run "$wfc" graph "$clean"
+expect "graph of a clean workflow exits 0" rc 0
+if [[ $out == 'digraph "'* ]]; then ok "graph prints DOT: a digraph"; else not_ok "graph prints DOT: a digraph"; fi
+run "$wfc" graph --format mermaid "$clean"
+expect "graph --format mermaid prints a flowchart" out_has "flowchart TD"
+run "$wfc" graph --format svg "$clean"
+expect "graph with a bad --format exits 2" rc 2
+run "$wfc" graph "$bad"
+expect "graph of a file with an error exits 1" rc 1
+expect "graph: the error goes to stderr" err_has "unknown field 'dependecies'"
+
 # ---- validate: help and options ----
 run "$wfc" validate --help
 expect "validate --help exits 0" rc 0

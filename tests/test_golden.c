@@ -3,12 +3,15 @@
  *   followed by "exit: N", the status "wfc validate" would exit with;
  * - testdata/compile/NAME.yaml: the objects "wfc compile" prints (YAML, or
  *   JSON with -o json), then the findings, then "exit: N";
+ * - testdata/graph/NAME.yaml: the graphs "wfc graph" prints (DOT, or
+ *   Mermaid with --format mermaid), then the findings, then "exit: N";
  * each must equal NAME.expected beside it byte for byte.
  *
  * NAME.args, when present, holds extra flags: --strict,
  * --allow-missing-templates, -t DIR (DIR relative to the source tree), and
- * for compile -p NAME=VALUE, --name NAME, -n NS, -o json, --job-creation
- * lazy, --coordinator-service-account NAME, --runtime-image IMAGE.
+ * for compile and graph -p NAME=VALUE, --name NAME; for compile -n NS,
+ * -o json, --job-creation lazy, --coordinator-service-account NAME,
+ * --runtime-image IMAGE; for graph --format dot|mermaid.
  * With WFC_UPDATE_GOLDEN=1 in the environment the actual output is written to
  * the .expected files instead (review the change with git diff). */
 #include <setjmp.h>
@@ -32,12 +35,26 @@
 #define MAX_PARAMS 32
 #define DIFF_MAX_CELLS ((size_t)4 << 20)  /* larger texts: no diff, both texts */
 
-static const char *const golden_dirs[] = { "testdata/validate", "testdata/compile" };
+/* What a case prints before its findings and exit status. */
+enum golden_mode {
+	GOLDEN_VALIDATE,  /* nothing */
+	GOLDEN_COMPILE,   /* the objects */
+	GOLDEN_GRAPH,     /* the graphs */
+};
+
+static const struct {
+	const char *dir;
+	enum golden_mode mode;
+} golden_dirs[] = {
+	{ "testdata/validate", GOLDEN_VALIDATE },
+	{ "testdata/compile", GOLDEN_COMPILE },
+	{ "testdata/graph", GOLDEN_GRAPH },
+};
 
 struct golden {
 	const char *dir;  /* one of golden_dirs */
 	char *name;       /* "dag-cycle", from dag-cycle.yaml */
-	bool compile;
+	enum golden_mode mode;
 	bool update;
 };
 
@@ -51,6 +68,7 @@ struct golden_args {
 	size_t nparams;
 	struct wfc_compile_cfg cc;
 	bool json;
+	enum wfc_graph_format graph_format;
 };
 
 static char *path_of(const char *dir, const char *name, const char *ext)
@@ -149,6 +167,16 @@ static bool parse_args(char *text, struct golden_args *a, char *why,
 		} else if (strcmp(t, "-o") == 0) {
 			const char *f = strtok_r(NULL, ws, &save);
 			a->json = f && strcmp(f, "json") == 0;
+		} else if (strcmp(t, "--format") == 0) {
+			const char *f = strtok_r(NULL, ws, &save);
+			if (f && strcmp(f, "dot") == 0) {
+				a->graph_format = WFC_GRAPH_DOT;
+			} else if (f && strcmp(f, "mermaid") == 0) {
+				a->graph_format = WFC_GRAPH_MERMAID;
+			} else {
+				snprintf(why, whylen, "--format needs dot or mermaid");
+				return false;
+			}
 		} else if (strcmp(t, "--job-creation") == 0) {
 			const char *f = strtok_r(NULL, ws, &save);
 			a->cc.lazy_jobs = f && strcmp(f, "lazy") == 0;
@@ -160,8 +188,6 @@ static bool parse_args(char *text, struct golden_args *a, char *why,
 	return true;
 }
 
-/* Validates yaml as "wfc validate [args] yaml" would; returns the text
- * output and the exit line, malloc'd. */
 static int emit_to(void *user, cJSON *obj)
 {
 	int rc = wfc_emit_object(user, obj);
@@ -169,8 +195,10 @@ static int emit_to(void *user, cJSON *obj)
 	return rc;
 }
 
-static char *run_validate(const char *yaml, const struct golden_args *a,
-			  bool compile, size_t *len)
+/* Runs yaml as "wfc validate|compile|graph [args] yaml" would; returns
+ * what it prints, the findings and the exit line, malloc'd. */
+static char *run_case(const char *yaml, const struct golden_args *a,
+		      enum golden_mode mode, size_t *len)
 {
 	struct wfc_cfg cfg;
 	struct wfc_print_opts po = { .format = WFC_FORMAT_TEXT,
@@ -189,16 +217,19 @@ static char *run_validate(const char *yaml, const struct golden_args *a,
 	wfc_validate(ctx);
 
 	const struct wfc_diags *d = wfc_ctx_diags(ctx);
-	if (compile && d->errors == 0 && wfc_ctx_read_failures(ctx) == 0) {
-		struct wfc_compile_cfg cc = a->cc;
-		cc.args = a->params;
-		cc.nargs = a->nparams;
+	struct wfc_compile_cfg cc = a->cc;
+	cc.args = a->params;
+	cc.nargs = a->nparams;
+	bool clean = d->errors == 0 && wfc_ctx_read_failures(ctx) == 0;
+	if (clean && mode == GOLDEN_COMPILE) {
 		struct wfc_emitter *e = wfc_emitter_create(f, a->json ? WFC_EMIT_JSON
 								      : WFC_EMIT_YAML);
 		assert_non_null(e);
 		wfc_compile(ctx, &cc, emit_to, e);
 		assert_int_equal(wfc_emitter_finish(e), 0);
 		wfc_emitter_destroy(e);
+	} else if (clean && mode == GOLDEN_GRAPH) {
+		wfc_graph(ctx, &cc, a->graph_format, f);
 	}
 	int rc = wfc_diags_print(f, d, wfc_ctx_sources(ctx), &po);
 	int status = wfc_ctx_read_failures(ctx) > 0 ? 2 :
@@ -315,7 +346,7 @@ static void test_golden(void **state)
 		if (!ok)
 			snprintf(why, sizeof(why), "%s: %s", args_path, msg);
 	}
-	char *actual = ok ? run_validate(yaml, &args, g->compile, &alen) : NULL;
+	char *actual = ok ? run_case(yaml, &args, g->mode, &alen) : NULL;
 	char *expected = ok ? read_all(exp_path, &elen) : NULL;
 
 	if (ok && g->update) {
@@ -351,7 +382,7 @@ static void test_golden(void **state)
 
 /* The cases of every golden directory, each directory's sorted by name;
  * appended to *v. */
-static void list_cases(const char *dirname, bool compile, bool update,
+static void list_cases(const char *dirname, enum golden_mode mode, bool update,
 		       struct golden **v, size_t *n)
 {
 	DIR *dir = opendir(dirname);
@@ -369,7 +400,7 @@ static void list_cases(const char *dirname, bool compile, bool update,
 			abort();
 		*v = nv;
 		nv[*n].dir = dirname;
-		nv[*n].compile = compile;
+		nv[*n].mode = mode;
 		nv[*n].update = update;
 		if (!(nv[*n].name = strndup(e->d_name, len - 5)))
 			abort();
@@ -398,7 +429,7 @@ int main(void)
 		return 1;
 	}
 	for (size_t k = 0; k < sizeof(golden_dirs) / sizeof(golden_dirs[0]); k++)
-		list_cases(golden_dirs[k], k == 1, update, &cases, &n);
+		list_cases(golden_dirs[k].dir, golden_dirs[k].mode, update, &cases, &n);
 	if (n == 0) {
 		fprintf(stderr, "test_golden: no golden cases\n");
 		goto err_out;

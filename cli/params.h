@@ -1,0 +1,27 @@
+/* Workflow arguments on the command line, for every command that compiles
+ * or runs a workflow: -p NAME=VALUE and --parameter-file FILE, both
+ * repeatable. A -p wins over a parameter file, whatever their order. */
+#ifndef WFC_CLI_PARAMS_H
+#define WFC_CLI_PARAMS_H
+#include <stddef.h>
+
+#include "cli/options.h"
+#include "wfc.h"
+
+struct wfc_cli_params {
+	struct wfc_arg *v;  /* the files' arguments, then the -p ones */
+	size_t n;
+	struct wfc_arg *p;  /* the -p ones (names malloc'd) */
+	size_t np;
+};
+
+/* Before any input is read: the -p values. Returns 0, or -1 after a
+ * message for a value that is not NAME=VALUE. */
+int wfc_cli_params_parse(struct wfc_cli_params *a, const struct wfc_cli_list *p);
+/* After the inputs are added: reads the parameter files into ctx (one that
+ * cannot be read is a finding and a read failure of ctx) and fills v. */
+void wfc_cli_params_read(struct wfc_cli_params *a, struct wfc_ctx *ctx,
+			 const struct wfc_cli_list *files);
+void wfc_cli_params_free(struct wfc_cli_params *a);
+
+#endif
