@@ -57,7 +57,8 @@ static bool is_digit(char c)
 
 static bool is_word(const char *s, size_t len)
 {
-	if (len > 6)
+	/* every word is 1-6 bytes and starts with one of these */
+	if (len == 0 || len > 6 || !strchr("~nNyYoOtTfF.+-<=", s[0]))
 		return false;
 	for (const char *const *w = yaml11_words; *w; w++)
 		if (strlen(*w) == len && memcmp(*w, s, len) == 0)

@@ -169,10 +169,13 @@ static void append_json(struct wfc_buf *b, cJSON *j, bool pretty, int indent)
 {
 	unliteral_tree(j);
 	char *t = pretty ? cJSON_Print(j) : cJSON_PrintUnformatted(j);
+	if (!pretty && t) {
+		wfc_buf_puts(b, t);
+		cJSON_free(t);
+		return;
+	}
 	for (const char *q = t; q && *q; q++) {
-		if (!pretty) {
-			wfc_buf_putc(b, *q);
-		} else if (q[0] == ':' && q[1] == '\t') {
+		if (q[0] == ':' && q[1] == '\t') {
 			wfc_buf_puts(b, ": ");
 			q++;
 		} else if (*q == '\t') {
