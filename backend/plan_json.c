@@ -227,14 +227,25 @@ static cJSON *templates_json(const struct wfc_plan *p)
 {
 	cJSON *ts = NULL;
 	struct wfc_strmap seen = { 0 };
-	for (size_t i = 0; i < p->nnodes; i++) {
-		const struct wfc_pnode *n = p->nodes[i];
-		if (n->type != WFC_PN_EXPAND)
-			continue;
-		/* everything reachable from the expanded template */
+	/* the templates of workflow-level hooks other than exit: the runtime
+	 * runs them when their expression holds */
+	const struct wfc_doc *doc = p->doc->doc;
+	size_t nroots = 0;
+	struct wfc_gtmpl **roots = WFC_NEWN(p->g->a, struct wfc_gtmpl *, p->nnodes + doc->nhooks + 1);
+	for (size_t i = 0; i < doc->nhooks; i++) {
+		const struct wfc_hook *hk = &doc->hooks[i];
+		struct wfc_gtmpl *t = hk->template.s ? wfc_graph_template(p->doc, hk->template.s) : NULL;
+		if (t && !(hk->name.s && strcmp(hk->name.s, "exit") == 0))
+			roots[nroots++] = t;
+	}
+	for (size_t i = 0; i < p->nnodes; i++)
+		if (p->nodes[i]->type == WFC_PN_EXPAND)
+			roots[nroots++] = p->nodes[i]->tmpl;
+	for (size_t i = 0; i < nroots; i++) {
+		/* everything reachable from the template */
 		struct wfc_gtmpl *stack[4096];
 		size_t sp = 0;
-		stack[sp++] = n->tmpl;
+		stack[sp++] = roots[i];
 		while (sp) {
 			struct wfc_gtmpl *t = stack[--sp];
 			const char *key = t->t->name.s ? t->t->name.s : "";

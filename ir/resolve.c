@@ -293,6 +293,12 @@ void wfc_pass_resolve(struct wfc_graph *g)
 				undefined_template(g, on_exit.node == doc->on_exit.node ? gd : gd->base,
 						   &on_exit);
 		}
+		/* hooks.exit at the workflow level is the exit handler as well */
+		for (size_t i = 0; !gd->on_exit && i < doc->nhooks; i++) {
+			const struct wfc_hook *hk = &doc->hooks[i];
+			if (hk->name.s && strcmp(hk->name.s, "exit") == 0 && hk->template.s)
+				gd->on_exit = wfc_graph_template(gd, hk->template.s);
+		}
 		if (gd->library)
 			continue;  /* -t DIR documents are reached only through references */
 		mark(gd->entry, false, 0);
