@@ -41,9 +41,8 @@ static char *runtime_refs(struct wfc_pod *pod, const char *s)
 	struct wfc_buf b = { 0 };
 	const char *p = s;
 	for (;;) {
-		const char *open = strstr(p, "{{");
-		const char *close = open ? strstr(open + 2, "}}") : NULL;
-		if (!close) {
+		const char *open, *close;
+		if (!wfc_tag_find(p, &open, &close)) {
 			wfc_buf_puts(&b, p);
 			break;
 		}

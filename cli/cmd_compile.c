@@ -164,22 +164,8 @@ int wfc_cmd_compile(int argc, char **argv)
 
 	wfc_cfg_default(&o.cfg);
 	struct compile_opts defaults = o;
-	switch (wfc_cli_parse(&wfc_compile_spec, argc, argv, &o, &nfiles)) {
-	case WFC_CLI_OK:
-		break;
-	case WFC_CLI_HELP:
-		wfc_cli_help(stdout, &wfc_compile_spec, &defaults);
-		rc = WFC_EXIT_OK;
+	if (!wfc_cli_parse_files(&wfc_compile_spec, argc, argv, &o, &defaults, &nfiles, &rc))
 		goto err_out;
-	case WFC_CLI_ERROR:
-		wfc_cli_usage_hint(stderr, &wfc_compile_spec);
-		goto err_out;
-	}
-	if (nfiles == 0) {
-		wfc_cli_error("no input file given (use '-' for standard input)");
-		wfc_cli_usage_hint(stderr, &wfc_compile_spec);
-		goto err_out;
-	}
 	if (wfc_cli_params_parse(&params, &o.params) != 0)
 		goto err_out;
 	if (o.output_dir) {

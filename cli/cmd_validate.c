@@ -138,22 +138,8 @@ int wfc_cmd_validate(int argc, char **argv)
 
 	wfc_cfg_default(&o.cfg);
 	struct validate_opts defaults = o;
-	switch (wfc_cli_parse(&wfc_validate_spec, argc, argv, &o, &nfiles)) {
-	case WFC_CLI_OK:
-		break;
-	case WFC_CLI_HELP:
-		wfc_cli_help(stdout, &wfc_validate_spec, &defaults);
-		rc = WFC_EXIT_OK;
+	if (!wfc_cli_parse_files(&wfc_validate_spec, argc, argv, &o, &defaults, &nfiles, &rc))
 		goto err_out;
-	case WFC_CLI_ERROR:
-		wfc_cli_usage_hint(stderr, &wfc_validate_spec);
-		goto err_out;
-	}
-	if (nfiles == 0) {
-		wfc_cli_error("no input file given (use '-' for standard input)");
-		wfc_cli_usage_hint(stderr, &wfc_validate_spec);
-		goto err_out;
-	}
 	for (int i = 0; i < nfiles; i++) {
 		if (strcmp(argv[i], "-") != 0)
 			continue;

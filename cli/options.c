@@ -431,3 +431,26 @@ void wfc_cli_help(FILE *f, const struct wfc_cli_spec *spec,
 	if (spec->epilogue)
 		fprintf(f, "\n%s", spec->epilogue);
 }
+
+bool wfc_cli_parse_files(const struct wfc_cli_spec *spec, int argc, char **argv,
+			 void *out, const void *defaults, int *nfiles, int *rc)
+{
+	*rc = WFC_EXIT_USAGE;
+	switch (wfc_cli_parse(spec, argc, argv, out, nfiles)) {
+	case WFC_CLI_OK:
+		break;
+	case WFC_CLI_HELP:
+		wfc_cli_help(stdout, spec, defaults);
+		*rc = WFC_EXIT_OK;
+		return false;
+	case WFC_CLI_ERROR:
+		wfc_cli_usage_hint(stderr, spec);
+		return false;
+	}
+	if (*nfiles == 0) {
+		wfc_cli_error("no input file given (use '-' for standard input)");
+		wfc_cli_usage_hint(stderr, spec);
+		return false;
+	}
+	return true;
+}

@@ -69,6 +69,12 @@ enum wfc_cli_result {
 enum wfc_cli_result wfc_cli_parse(const struct wfc_cli_spec *spec, int argc,
 				  char **argv, void *out, int *noperands);
 
+/* wfc_cli_parse for a command whose operands are input files: prints the
+ * help (-h), the error and usage hint, or "no input file given". Returns
+ * true to go on; false with *rc the exit status to return. */
+bool wfc_cli_parse_files(const struct wfc_cli_spec *spec, int argc, char **argv,
+			 void *out, const void *defaults, int *nfiles, int *rc);
+
 /* Frees the lists that wfc_cli_parse filled in out. */
 void wfc_cli_free(const struct wfc_cli_spec *spec, void *out);
 

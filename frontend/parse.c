@@ -3,6 +3,7 @@
  * this file reports: the document kind, malformed durations, and the fields
  * wfc reads but cannot run yet. */
 #include "frontend/ast.h"
+#include "support/text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -142,21 +143,6 @@ bool wfc_parse_go_duration(const char *s, double *seconds)
 	return true;
 }
 
-static bool has_tag(const char *s)
-{
-	return s && strstr(s, "{{") != NULL;
-}
-
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 /* A duration where a bare number means seconds (backoff, suspend). */
 static void check_seconds_or_duration(struct builder *b, const struct wfc_ynode *n,
 				      const char *what)
@@ -167,7 +153,7 @@ static void check_seconds_or_duration(struct builder *b, const struct wfc_ynode 
 		return;
 	const char *s = n->s.text;
 	double sec;
-	if (has_tag(s) || all_digits(s) || wfc_parse_go_duration(s, &sec))
+	if (wfc_has_tag(s) || wfc_is_int_text(s, false) || wfc_parse_go_duration(s, &sec))
 		return;
 	wfc_diag_add(b->d, WFC_ERROR, WFC_RULE_duration, wfc_ypos(n),
 		     "%s '%s' is not a duration (use seconds, or a Go duration such as '30s', '2m', '1h')",
@@ -435,9 +421,9 @@ static struct wfc_template *read_template(struct builder *b,
 			check_seconds_or_duration(b, wfc_ymap_get(bo, "cap"), "backoff.cap");
 		}
 	}
-	if (t->timeout.s && !has_tag(t->timeout.s)) {
+	if (t->timeout.s && !wfc_has_tag(t->timeout.s)) {
 		double sec;
-		if (all_digits(t->timeout.s))
+		if (wfc_is_int_text(t->timeout.s, false))
 			wfc_diag_add(b->d, WFC_ERROR, WFC_RULE_duration, wfc_ypos(t->timeout.node),
 				     "timeout '%s' needs a unit, as in '%ss'",
 				     t->timeout.s, t->timeout.s);

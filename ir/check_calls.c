@@ -6,12 +6,8 @@
 #include <string.h>
 
 #include "ir/ir.h"
+#include "support/text.h"
 #include "support/govaluate.h"
-
-static bool has_tag(const char *s)
-{
-	return s && strstr(s, "{{") != NULL;
-}
 
 static const struct wfc_param *find_param(const struct wfc_args *a, const char *name)
 {
@@ -32,7 +28,7 @@ static bool in_enum(struct wfc_arena *ar, const struct wfc_ynode *en, const char
 static void check_enum(struct wfc_graph *g, const struct wfc_param *in,
 		       const struct wfc_sval *value, const char *where)
 {
-	if (!in->enum_node || !value->s || has_tag(value->s))
+	if (!in->enum_node || !value->s || wfc_has_tag(value->s))
 		return;
 	if (in->enum_node->seq.n == 0) {
 		wfc_diag_add(g->d, WFC_ERROR, WFC_RULE_argument, wfc_ypos(in->enum_node),
@@ -75,17 +71,9 @@ static bool int_text(const struct wfc_ynode *n)
 {
 	if (!n || n->kind != WFC_YSCALAR)
 		return false;
-	if (n->type == WFC_YINT || has_tag(n->s.text))
+	if (n->type == WFC_YINT || wfc_has_tag(n->s.text))
 		return true;
-	const char *s = n->s.text;
-	if (*s == '-')
-		s++;
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
+	return wfc_is_int_text(n->s.text, true);
 }
 
 static void check_loops(struct wfc_graph *g, const struct wfc_call *c)
@@ -103,7 +91,7 @@ static void check_loops(struct wfc_graph *g, const struct wfc_call *c)
 					     "withItems item %zu is null: items are strings, numbers, booleans, lists or mappings",
 					     i);
 		}
-	if (c->with_param.s && !has_tag(c->with_param.s)) {
+	if (c->with_param.s && !wfc_has_tag(c->with_param.s)) {
 		cJSON *j = cJSON_Parse(c->with_param.s);
 		if (!j || !cJSON_IsArray(j))
 			wfc_diag_add(g->d, WFC_ERROR, WFC_RULE_loop, wfc_ypos(c->with_param.node),

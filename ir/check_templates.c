@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ir/ir.h"
+#include "support/text.h"
 
 static const char *tname(const struct wfc_template *t)
 {
@@ -16,23 +17,6 @@ static bool is_leaf(const struct wfc_template *t)
 	return t->type != WFC_TMPL_STEPS && t->type != WFC_TMPL_DAG;
 }
 
-static bool has_tag(const char *s)
-{
-	return s && strstr(s, "{{") != NULL;
-}
-
-static bool is_int_text(const char *s)
-{
-	if (*s == '-' || *s == '+')
-		s++;
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 /* int, or a string holding an int or a {{tag}} */
 static bool int_or_var(const struct wfc_ynode *n, long long *v)
 {
@@ -41,9 +25,9 @@ static bool int_or_var(const struct wfc_ynode *n, long long *v)
 		return false;
 	if (n->type == WFC_YNULL)
 		return true;
-	if (has_tag(n->s.text))
+	if (wfc_has_tag(n->s.text))
 		return true;
-	if (n->type == WFC_YINT || (n->type == WFC_YSTR && is_int_text(n->s.text))) {
+	if (n->type == WFC_YINT || (n->type == WFC_YSTR && wfc_is_int_text(n->s.text, true))) {
 		*v = strtoll(n->s.text, NULL, 0);
 		return true;
 	}
@@ -171,7 +155,7 @@ static void check_resource(struct wfc_graph *g, const struct wfc_template *t)
 	if (!act || act->kind != WFC_YSCALAR) {
 		wfc_diag_add(g->d, WFC_ERROR, WFC_RULE_template_type, wfc_ypos(t->body),
 			     "templates.%s.resource.action is required", tname(t));
-	} else if (!has_tag(act->s.text)) {
+	} else if (!wfc_has_tag(act->s.text)) {
 		bool ok = false;
 		for (size_t i = 0; i < 6; i++)
 			ok |= strcmp(act->s.text, actions[i]) == 0;

@@ -105,9 +105,8 @@ const char *wfc_subst(struct wfc_arena *a, const struct wfc_scope *sc, const cha
 	struct wfc_buf b = { 0 };
 	const char *p = s;
 	for (;;) {
-		const char *open = strstr(p, "{{");
-		const char *close = open ? strstr(open + 2, "}}") : NULL;
-		if (!close) {
+		const char *open, *close;
+		if (!wfc_tag_find(p, &open, &close)) {
 			wfc_buf_puts(&b, p);
 			break;
 		}
@@ -168,11 +167,6 @@ char *wfc_unliteral(const char *s)
 	return r;
 }
 
-bool wfc_has_tag(const char *s)
-{
-	const char *o = s ? strstr(s, "{{") : NULL;
-	return o && strstr(o + 2, "}}");
-}
 
 cJSON *wfc_ynode_to_json(struct wfc_arena *a, const struct wfc_ynode *n,
 			 const struct wfc_scope *sc, bool *runtime, unsigned depth)

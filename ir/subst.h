@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "ir/plan.h"
+#include "support/text.h"
 
 struct wfc_scope {
 	const struct wfc_plan *plan;
@@ -21,8 +22,6 @@ const char *wfc_subst(struct wfc_arena *a, const struct wfc_scope *sc, const cha
 const char *wfc_literal(struct wfc_arena *a, const char *s);
 /* The text of an escaped string as the user wrote it (malloc'd). */
 char *wfc_unliteral(const char *s);
-/* Whether s holds a {{...}} tag. */
-bool wfc_has_tag(const char *s);
 /* A YAML subtree as cJSON (YAML 1.1 types), strings substituted in scope sc
  * when sc is not NULL. The caller owns the result (cJSON_Delete). */
 cJSON *wfc_ynode_to_json(struct wfc_arena *a, const struct wfc_ynode *n,

@@ -1,0 +1,14 @@
+/* Small predicates on text shared by every phase. */
+#ifndef WFC_TEXT_H
+#define WFC_TEXT_H
+#include <stdbool.h>
+
+/* Whether s holds an Argo tag: "{{" followed later by "}}". */
+bool wfc_has_tag(const char *s);
+/* The first tag at or after p: *open at "{{", *close at its "}}"; false
+ * when there is none. */
+bool wfc_tag_find(const char *p, const char **open, const char **close);
+/* Decimal digits only, with an optional sign when signed_ok. */
+bool wfc_is_int_text(const char *s, bool signed_ok);
+
+#endif
