@@ -180,26 +180,11 @@ int wfc_cmd_compile(int argc, char **argv)
 		}
 	}
 
-	ctx = wfc_ctx_create(&o.cfg);
-	if (!ctx) {
-		wfc_cli_error("cannot create a compilation context");
+	ctx = wfc_cli_load(&o.cfg, &o.templates, argv, nfiles, &params, &o.param_files, &rc);
+	if (!ctx)
 		goto err_out;
-	}
-	for (size_t i = 0; i < o.templates.n; i++)
-		wfc_add_path(ctx, o.templates.v[i], true);
-	for (int i = 0; i < nfiles; i++)
-		wfc_add_path(ctx, argv[i], false);
-	wfc_cli_params_read(&params, ctx, &o.param_files);
-
 	struct wfc_diags *d = wfc_ctx_diags(ctx);
 	struct wfc_print_opts po = { .format = WFC_FORMAT_TEXT, .tool_version = WFC_VERSION };
-	wfc_validate(ctx);
-	if (wfc_ctx_read_failures(ctx) > 0 || d->errors > 0) {
-		wfc_diags_print(stderr, d, wfc_ctx_sources(ctx), &po);
-		rc = wfc_ctx_read_failures(ctx) > 0 ? WFC_EXIT_USAGE : WFC_EXIT_FINDINGS;
-		goto err_out;
-	}
-	size_t shown = d->n;
 	sink.f = o.output == 1 ? WFC_EMIT_JSON : WFC_EMIT_YAML;
 	sink.dir = o.output_dir;
 	if (!o.output_dir)
@@ -217,7 +202,6 @@ int wfc_cmd_compile(int argc, char **argv)
 	if (sink.e && wfc_emitter_finish(sink.e) != 0)
 		sink.failed = 1;
 	/* warnings of validation and every finding of compilation */
-	(void)shown;
 	wfc_diags_print(stderr, d, wfc_ctx_sources(ctx), &po);
 	if (sink.failed)
 		wfc_cli_error("cannot write the objects");

@@ -50,3 +50,32 @@ void wfc_cli_params_free(struct wfc_cli_params *a)
 	free(a->v);
 	memset(a, 0, sizeof(*a));
 }
+
+struct wfc_ctx *wfc_cli_load(const struct wfc_cfg *cfg, const struct wfc_cli_list *templates,
+			     char **files, int nfiles, struct wfc_cli_params *params,
+			     const struct wfc_cli_list *param_files, int *rc)
+{
+	struct wfc_ctx *ctx = wfc_ctx_create(cfg);
+	*rc = WFC_EXIT_USAGE;
+	if (!ctx) {
+		wfc_cli_error("cannot create a compilation context");
+		return NULL;
+	}
+	for (size_t i = 0; i < templates->n; i++)
+		wfc_add_path(ctx, templates->v[i], true);
+	for (int i = 0; i < nfiles; i++)
+		wfc_add_path(ctx, files[i], false);
+	wfc_cli_params_read(params, ctx, param_files);
+	struct wfc_diags *d = wfc_ctx_diags(ctx);
+	wfc_validate(ctx);
+	if (wfc_ctx_read_failures(ctx) > 0 || d->errors > 0) {
+		struct wfc_print_opts po = { .format = WFC_FORMAT_TEXT,
+					     .tool_version = WFC_VERSION };
+		wfc_diags_print(stderr, d, wfc_ctx_sources(ctx), &po);
+		*rc = wfc_ctx_read_failures(ctx) > 0 ? WFC_EXIT_USAGE : WFC_EXIT_FINDINGS;
+		wfc_ctx_destroy(ctx);
+		return NULL;
+	}
+	*rc = WFC_EXIT_OK;
+	return ctx;
+}

@@ -24,4 +24,12 @@ void wfc_cli_params_read(struct wfc_cli_params *a, struct wfc_ctx *ctx,
 			 const struct wfc_cli_list *files);
 void wfc_cli_params_free(struct wfc_cli_params *a);
 
+/* For the commands that compile: a context with the templates, the files
+ * and the parameter files read and validated. Findings with errors are
+ * printed (text, on standard error) and NULL is returned with *rc the exit
+ * status; otherwise the context, its warnings not printed yet. */
+struct wfc_ctx *wfc_cli_load(const struct wfc_cfg *cfg, const struct wfc_cli_list *templates,
+			     char **files, int nfiles, struct wfc_cli_params *params,
+			     const struct wfc_cli_list *param_files, int *rc);
+
 #endif

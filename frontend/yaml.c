@@ -2,6 +2,7 @@
  * Kubernetes reads it, and explicit limits on size, documents, depth and
  * alias expansion. */
 #include "frontend/yaml.h"
+#include "support/xalloc.h"
 
 #include <stdarg.h>
 #include <libfyaml.h>
@@ -311,16 +312,6 @@ struct loader {
 	bool stop;
 };
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p) {
-		fputs("wfc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 static void lerror(struct loader *l, enum wfc_rule rule, unsigned line,
 		   unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -353,7 +344,7 @@ static void push_item(struct frame *f, struct wfc_ynode *n)
 {
 	if (f->n == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 8;
-		f->items = xrealloc(f->items, f->cap * sizeof(*f->items));
+		f->items = wfc_xrealloc(f->items, f->cap * sizeof(*f->items));
 	}
 	f->items[f->n++] = n;
 }
@@ -371,7 +362,7 @@ static void remember_anchor(struct loader *l, const char *name, size_t len,
 		}
 	if (l->nanchors == l->anchors_cap) {
 		l->anchors_cap = l->anchors_cap ? l->anchors_cap * 2 : 8;
-		l->anchors = xrealloc(l->anchors, l->anchors_cap * sizeof(*l->anchors));
+		l->anchors = wfc_xrealloc(l->anchors, l->anchors_cap * sizeof(*l->anchors));
 	}
 	l->anchors[l->nanchors].name = wfc_arena_strndup(l->a, name, len);
 	l->anchors[l->nanchors].node = n;
@@ -423,7 +414,7 @@ static void drop_duplicates(struct loader *l, struct wfc_ynode *m)
 					ndead++;
 				}
 	} else {
-		const struct wfc_ypair **idx = xrealloc(NULL, n * sizeof(*idx));
+		const struct wfc_ypair **idx = wfc_xrealloc(NULL, n * sizeof(*idx));
 		for (size_t i = 0; i < n; i++)
 			idx[i] = &m->map.v[i];
 		qsort(idx, n, sizeof(*idx), cmp_pair_key);
@@ -568,7 +559,7 @@ static void push_container(struct loader *l, struct wfc_ynode *n,
 	if (l->depth == l->stack_cap) {
 		size_t old = l->stack_cap;
 		l->stack_cap = old ? old * 2 : 16;
-		l->stack = xrealloc(l->stack, l->stack_cap * sizeof(*l->stack));
+		l->stack = wfc_xrealloc(l->stack, l->stack_cap * sizeof(*l->stack));
 		memset(l->stack + old, 0, (l->stack_cap - old) * sizeof(*l->stack));
 	}
 	struct frame *f = &l->stack[l->depth++];
@@ -580,7 +571,7 @@ static void push_container(struct loader *l, struct wfc_ynode *n,
 		size_t al;
 		const char *at = fy_token_get_text(anchor, &al);
 		if (at) {
-			f->anchor = xrealloc(NULL, al + 1);
+			f->anchor = wfc_xrealloc(NULL, al + 1);
 			memcpy(f->anchor, at, al);
 			f->anchor[al] = '\0';
 		}
@@ -769,7 +760,7 @@ size_t wfc_yaml_load(struct wfc_arena *a, struct wfc_diags *d,
 				cur.line = cur.root->line;
 			if (!cur.line)
 				cur.line = cur.root ? cur.root->line : 1;
-			*docs = xrealloc(*docs, (*ndocs + 1) * sizeof(**docs));
+			*docs = wfc_xrealloc(*docs, (*ndocs + 1) * sizeof(**docs));
 			(*docs)[(*ndocs)++] = cur;
 			memset(&cur, 0, sizeof(cur));
 		} else {

@@ -1,4 +1,5 @@
 #include "support/arena.h"
+#include "support/xalloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -20,16 +21,6 @@ struct wfc_arena {
 	size_t total;
 };
 
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n);
-	if (!p) {
-		fputs("wfc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 /* Chunks come straight from the kernel, populated in one go: a page fault
  * per 4 KiB page costs more than the parse itself on some virtual machines. */
 static struct chunk *chunk_new(size_t bytes)
@@ -49,7 +40,7 @@ static struct chunk *chunk_new(size_t bytes)
 
 struct wfc_arena *wfc_arena_create(void)
 {
-	struct wfc_arena *a = xmalloc(sizeof(*a));
+	struct wfc_arena *a = wfc_xmalloc(sizeof(*a));
 	a->head = NULL;
 	a->total = 0;
 	return a;

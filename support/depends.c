@@ -3,31 +3,12 @@
  * names) and workflow/controller/dag.go evaluateDependsLogic (task results
  * from node phases, '-' to '_', expr-lang evaluation). */
 #include "support/depends.h"
+#include "support/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("wfc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("wfc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
 
 #define CLIP WFC_GV_CLIP
 
@@ -124,7 +105,7 @@ static size_t add_node(struct wfc_depends *d, enum dkind kind)
 {
 	if (d->nnodes == d->capnodes) {
 		d->capnodes = d->capnodes ? d->capnodes * 2 : 16;
-		d->nodes = xrealloc(d->nodes, d->capnodes * sizeof(*d->nodes));
+		d->nodes = wfc_xrealloc(d->nodes, d->capnodes * sizeof(*d->nodes));
 	}
 	struct dnode *n = &d->nodes[d->nnodes];
 	memset(n, 0, sizeof(*n));
@@ -149,10 +130,10 @@ static size_t add_task(struct wfc_depends *d, const char *name, size_t n, size_t
 			return i;
 	if (d->ntasks == d->captasks) {
 		d->captasks = d->captasks ? d->captasks * 2 : 8;
-		d->tasks = xrealloc(d->tasks, d->captasks * sizeof(*d->tasks));
+		d->tasks = wfc_xrealloc(d->tasks, d->captasks * sizeof(*d->tasks));
 	}
 	struct dtask *t = &d->tasks[d->ntasks];
-	t->name = xmalloc(n + 1);
+	t->name = wfc_xmalloc(n + 1);
 	memcpy(t->name, name, n);
 	t->name[n] = '\0';
 	t->off = off;
@@ -417,7 +398,7 @@ static int parse_or(struct parser *p, size_t *out)
 
 struct wfc_depends *wfc_depends_parse(const char *text, struct wfc_gv_error *err)
 {
-	struct wfc_depends *d = xmalloc(sizeof(*d));
+	struct wfc_depends *d = wfc_xmalloc(sizeof(*d));
 	memset(d, 0, sizeof(*d));
 	struct parser p = { .s = text ? text : "", .d = d, .err = err };
 
@@ -527,7 +508,7 @@ int wfc_depends_eval(const struct wfc_depends *d, wfc_depends_state_fn state, vo
 		     bool *out, struct wfc_gv_error *err)
 {
 	char q[CLIP + 4];
-	struct wfc_depends_state *st = xmalloc(d->ntasks * sizeof(*st));
+	struct wfc_depends_state *st = wfc_xmalloc(d->ntasks * sizeof(*st));
 	int r = 0;
 
 	for (size_t i = 0; i < d->ntasks && r == 0; i++) {

@@ -1,4 +1,5 @@
 #include "support/diag.h"
+#include "support/xalloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -26,21 +27,13 @@ const char *wfc_rule_description(enum wfc_rule r)
 	return (unsigned)r < WFC_RULE_COUNT ? rule_desc[r] : "";
 }
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p)
-		abort();
-	return p;
-}
-
 static char *xvasprintf(const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
 	char probe[1];
 	int n = vsnprintf(probe, sizeof(probe), fmt ? fmt : "", ap);
-	char *s = xrealloc(NULL, (size_t)(n < 0 ? 0 : n) + 1);
+	char *s = wfc_xrealloc(NULL, (size_t)(n < 0 ? 0 : n) + 1);
 	vsnprintf(s, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap2);
 	va_end(ap2);
 	return s;
@@ -52,7 +45,7 @@ struct wfc_diag *wfc_diag_add(struct wfc_diags *d, enum wfc_severity sev,
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
-		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
+		d->v = wfc_xrealloc(d->v, d->cap * sizeof(*d->v));
 	}
 	struct wfc_diag *dg = &d->v[d->n++];
 	memset(dg, 0, sizeof(*dg));
@@ -100,7 +93,7 @@ void wfc_diags_sort(struct wfc_diags *d)
 {
 	if (d->n < 2)
 		return;
-	struct keyed *k = xrealloc(NULL, d->n * sizeof(*k));
+	struct keyed *k = wfc_xrealloc(NULL, d->n * sizeof(*k));
 	for (size_t i = 0; i < d->n; i++)
 		k[i].d = d->v[i], k[i].idx = i;
 	qsort(k, d->n, sizeof(*k), cmp_diag);

@@ -8,6 +8,7 @@
  * runs of equal precedence (stagePlanner.go reorderStages), which amounts to
  * left associativity at every level; here that is built directly. */
 #include "support/govaluate.h"
+#include "support/xalloc.h"
 
 #include <errno.h>
 #include <math.h>
@@ -19,26 +20,6 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------ memory */
-
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("wfc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("wfc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
 
 struct blk {
 	struct blk *next;
@@ -57,7 +38,7 @@ static void *pool_alloc(struct pool *p, size_t n)
 	struct blk *b = p->head;
 	if (!b || b->size - b->used < n) {
 		size_t size = n > 4096 ? n : 4096;
-		b = xmalloc(sizeof(*b) + size);
+		b = wfc_xmalloc(sizeof(*b) + size);
 		b->size = size;
 		b->used = 0;
 		b->next = p->head;
@@ -100,7 +81,7 @@ static void sb_add(struct sbuf *b, const char *s, size_t n)
 		size_t cap = b->cap ? b->cap : 64;
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		b->s = xrealloc(b->s, cap);
+		b->s = wfc_xrealloc(b->s, cap);
 		b->cap = cap;
 	}
 	if (n)
@@ -1115,7 +1096,7 @@ static regex_t *re_compile(const char *p, size_t n, char *msg, size_t msgsz)
 		free(o.s);
 		return NULL;
 	}
-	regex_t *re = xmalloc(sizeof(*re));
+	regex_t *re = wfc_xmalloc(sizeof(*re));
 	int rc = regcomp(re, o.s ? o.s : "", cflags);
 	free(o.s);
 	if (rc != 0) {
@@ -1202,7 +1183,7 @@ static void keep_regex(struct wfc_gv_expr *e, regex_t *re)
 {
 	if (e->nre == e->capre) {
 		e->capre = e->capre ? e->capre * 2 : 4;
-		e->re = xrealloc(e->re, e->capre * sizeof(*e->re));
+		e->re = wfc_xrealloc(e->re, e->capre * sizeof(*e->re));
 	}
 	e->re[e->nre++] = re;
 }
@@ -1445,7 +1426,7 @@ static int check_balance(const struct parser *p)
 static struct wfc_gv_expr *parse_impl(const char *text, size_t len, unsigned flags,
 				      const size_t *tags, size_t ntags, struct wfc_gv_error *err)
 {
-	struct wfc_gv_expr *e = xmalloc(sizeof(*e));
+	struct wfc_gv_expr *e = wfc_xmalloc(sizeof(*e));
 	memset(e, 0, sizeof(*e));
 	struct lexer lx = { .s = text, .n = len, .tags = tags, .ntags = ntags };
 	struct token *toks = NULL;
@@ -1466,7 +1447,7 @@ static struct wfc_gv_expr *parse_impl(const char *text, size_t len, unsigned fla
 			break;
 		if (ntok == cap) {
 			cap = cap ? cap * 2 : 16;
-			toks = xrealloc(toks, cap * sizeof(*toks));
+			toks = wfc_xrealloc(toks, cap * sizeof(*toks));
 		}
 		toks[ntok++] = t;
 		state = t.kind;
@@ -1537,7 +1518,7 @@ int wfc_gv_check_template(const char *text, struct wfc_gv_error *err)
 			break;
 		if (ntags == cap) {
 			cap = cap ? cap * 2 : 8;
-			tags = xrealloc(tags, 2 * cap * sizeof(*tags));
+			tags = wfc_xrealloc(tags, 2 * cap * sizeof(*tags));
 		}
 		tags[2 * ntags] = i;
 		tags[2 * ntags + 1] = (size_t)(close - text) + 2;
@@ -2081,7 +2062,7 @@ int wfc_gv_eval(const struct wfc_gv_expr *e, wfc_gv_lookup_fn lookup, void *user
 		return -1;
 	}
 	size_t need = copy_size(&v, 0);
-	char *block = need ? xmalloc(need) : NULL, *cur = block;
+	char *block = need ? wfc_xmalloc(need) : NULL, *cur = block;
 	copy_into(out, &v, &cur, 0);
 	out->owned = block;
 	pool_destroy(&c.pool);
