@@ -321,9 +321,27 @@ static const char *suggest(const struct wfc_stype *t, const char *key,
 	return best;
 }
 
+/* Fields Argo removed that existing files still use and that wfc still
+ * reads: a warning, not an error. */
+static const struct {
+	const char *type, *field, *instead;
+} removed_fields[] = {
+	{ "io.argoproj.workflow.v1alpha1.CronWorkflowSpec", "schedule", "schedules" },
+};
+
 static void unknown_field(struct checker *c, const struct wfc_ynode *k,
 			  const struct wfc_stype *t)
 {
+	for (size_t i = 0; i < sizeof(removed_fields) / sizeof(removed_fields[0]); i++)
+		if (strcmp(wfc_schema_type_name(t), removed_fields[i].type) == 0 &&
+		    strcmp(k->s.text, removed_fields[i].field) == 0) {
+			struct wfc_diag *dg = wfc_diag_add(
+				c->d, WFC_WARNING, WFC_RULE_unknown_field, wfc_ypos(k),
+				"'%s' was replaced by '%s' in Argo Workflows 4; wfc still reads it",
+				removed_fields[i].field, removed_fields[i].instead);
+			wfc_diag_set_suggestion(dg, removed_fields[i].instead);
+			return;
+		}
 	const char *s = suggest(t, k->s.text, k->s.len);
 	int len = k->s.len > 200 ? 200 : (int)k->s.len;
 	struct wfc_diag *dg;

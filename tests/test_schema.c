@@ -607,9 +607,13 @@ static void test_other_kinds(void **state)
 		"  schedule: \"* * * * *\"\n"
 		"  suspend: \"no\"\n"
 		"  workflowSpec: {templates: [{name: main, containr: {}}]}\n"), 3);
-	/* this schema has only the list 'schedules', no singular 'schedule' */
-	expect_diag(f, 0, WFC_RULE_unknown_field, 5, 3,
-		    "unknown field 'schedule'; did you mean 'schedules'?");
+	/* Argo 4's schema has only the list 'schedules'; the singular that
+	 * Argo 3 files use is still read, with a warning */
+	assert_string_equal(f->d.v[0].message,
+			    "'schedule' was replaced by 'schedules' in Argo Workflows 4; wfc still reads it");
+	assert_int_equal(f->d.v[0].severity, WFC_WARNING);
+	assert_int_equal(f->d.v[0].pos.line, 5);
+	assert_int_equal(f->d.v[0].pos.col, 3);
 	expect_diag(f, 1, WFC_RULE_type, 6, 0,
 		    "'suspend' must be a boolean, not a string");
 	expect_diag(f, 2, WFC_RULE_unknown_field, 7, 43,
