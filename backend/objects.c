@@ -583,3 +583,28 @@ size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_op
 	return d->errors - o.errors_before;
 }
 
+
+static int discard_object(void *user, cJSON *obj)
+{
+	cJSON_Delete(obj);
+	return 0;
+}
+
+char *wfc_backend_local_plan(const struct wfc_plan *p, struct wfc_diags *d)
+{
+	struct wfc_backend_opts opts = { .job_creation = WFC_JOBS_LAZY };
+	struct out o = { .p = p, .o = &opts, .d = d, .fn = discard_object,
+			 .errors_before = d->errors };
+	o.wf_label = p->label;
+	struct wfc_node_render *r = calloc(p->nnodes ? p->nnodes : 1, sizeof(*r));
+	if (!r)
+		abort();
+	node_objects(&o, r, false, true);
+	for (size_t i = 0; i < p->nnodes; i++)
+		r[i].script_inline = true;
+	char *plan = d->errors > o.errors_before ? NULL : wfc_plan_text(p, r);
+	for (size_t i = 0; i < p->nnodes; i++)
+		cJSON_Delete(r[i].pod);
+	free(r);
+	return plan;
+}

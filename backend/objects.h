@@ -24,4 +24,9 @@ struct wfc_backend_opts {
 size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_opts *o,
 			   struct wfc_diags *d, wfc_object_fn fn, void *user);
 
+/* The plan JSON text (malloc'd) as a local run needs it: every Pod node
+ * with its pod, every script node with its source. Findings go to d;
+ * NULL when rendering a pod failed. */
+char *wfc_backend_local_plan(const struct wfc_plan *p, struct wfc_diags *d);
+
 #endif

@@ -140,9 +140,9 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 		}
 		if (r->script_source) {
 			cJSON *s = cJSON_AddObjectToObject(o, "script");
-			if (r->script_runtime)
+			if (r->script_runtime || r->script_inline)
 				cJSON_AddStringToObject(s, "source", r->script_source);
-			else {
+			if (!r->script_runtime) {
 				add_str(s, "configMap", r->script_cm);
 				cJSON_AddStringToObject(s, "key", n->kname);
 			}

@@ -33,6 +33,7 @@ struct wfc_node_render {
 	const char *script_cm;         /* ConfigMap holding the script, or NULL */
 	const char *script_source;     /* the source (with run-time tags when script_runtime) */
 	bool script_runtime;
+	bool script_inline;            /* the plan carries the source (local runs) */
 };
 
 /* The plan JSON text of p (malloc'd), with the rendered pods r (one per

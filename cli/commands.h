@@ -12,5 +12,7 @@ extern const struct wfc_cli_spec wfc_compile_spec;
 int wfc_cmd_compile(int argc, char **argv);
 extern const struct wfc_cli_spec wfc_graph_spec;
 int wfc_cmd_graph(int argc, char **argv);
+extern const struct wfc_cli_spec wfc_run_spec;
+int wfc_cmd_run(int argc, char **argv);
 
 #endif

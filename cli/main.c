@@ -16,12 +16,13 @@ static const struct command commands[] = {
 	{ &wfc_validate_spec, wfc_cmd_validate },
 	{ &wfc_compile_spec, wfc_cmd_compile },
 	{ &wfc_graph_spec, wfc_cmd_graph },
+	{ &wfc_run_spec, wfc_cmd_run },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 /* Commands of the design that this version does not have yet. */
-static const char *const planned[] = { "run", "coordinate", NULL };
+static const char *const planned[] = { "coordinate", NULL };
 
 static const char *const global_options[] = { "help", "version", NULL };
 

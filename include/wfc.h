@@ -77,6 +77,18 @@ typedef int (*wfc_object_fn)(void *user, struct cJSON *obj);
 size_t wfc_compile(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
 		   wfc_object_fn fn, void *user);
 
+/* Receives the plan JSON text (docs/plan.md) of one workflow, valid only
+ * during the call. A non-zero return stops. */
+typedef int (*wfc_plan_text_fn)(void *user, const char *plan);
+
+/* After wfc_validate without errors: the plan of every Workflow and
+ * CronWorkflow added (not the library ones), in input order, as a local run
+ * needs it: every Pod node carries its pod spec and every script node its
+ * source. Only the name, namespace and arguments of cfg are used. Returns
+ * the number of errors found (features that cannot be compiled). */
+size_t wfc_local_plans(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
+		       wfc_plan_text_fn fn, void *user);
+
 enum wfc_graph_format {
 	WFC_GRAPH_DOT,                 /* Graphviz: one digraph per workflow */
 	WFC_GRAPH_MERMAID,             /* one Mermaid flowchart per workflow */

@@ -151,9 +151,19 @@ run "$wfc" --verison
 expect "unknown global option exits 2" rc 2
 expect "unknown global option has a suggestion" err_has "unknown option '--verison'; did you mean '--version'?"
 
-run "$wfc" run "$clean"
+run "$wfc" coordinate "$clean"
 expect "a planned command exits 2" rc 2
 expect "a planned command says so" err_has "planned"
+
+run "$wfc" run "$clean"
+expect "run without --local exits 2" rc 2
+expect "run without --local says the cluster runner is missing" err_has "cluster runner is not in this version"
+run "$wfc" run --local -o json "$src/testdata/run/hello-world.yaml"
+expect "run --local of a succeeding workflow exits 0" rc 0
+expect "run --local -o json prints the phase" out_has '"phase":	"Succeeded"'
+expect "run --local shows progress on stderr" err_has "hello-world  Succeeded"
+run "$wfc" run --local "$src/testdata/run/failing-step.yaml"
+expect "run --local of a failing workflow exits 1" rc 1
 
 run "$wfc" compile "$clean"
 expect "compile of a clean workflow exits 0" rc 0

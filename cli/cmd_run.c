@@ -1,0 +1,209 @@
+/* wfc run --local: compiles the workflows like `wfc compile` and runs each
+ * plan's steps as host processes with the scheduler of runtime/. Progress
+ * goes to standard error, the final Workflow (-o) to standard output. */
+#include <stdio.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "backend/emit.h"
+#include "cli/commands.h"
+#include "cli/params.h"
+#include "runtime/local.h"
+#include "runtime/plan.h"
+#include "runtime/proc.h"
+#include "runtime/scheduler.h"
+#include "wfc.h"
+
+#define WFC_EXIT_INTERRUPTED 130
+
+struct run_opts {
+	struct wfc_cfg cfg;
+	bool local;
+	int output;                    /* 0 none, 1 json, 2 yaml */
+	bool logs;
+	const char *name;
+	const char *namespace;
+	struct wfc_cli_list params;
+	struct wfc_cli_list param_files;
+	struct wfc_cli_list templates;
+};
+
+static const char *const output_names[] = { "none", "json", "yaml", NULL };
+
+#define OFF(field) offsetof(struct run_opts, field)
+
+static const struct wfc_cli_opt run_opts[] = {
+	{ .name = "local", .type = WFC_CLI_FLAG, .offset = OFF(local),
+	  .help = "run the steps as processes on this host (images are ignored)" },
+	{ .name = "output", .short_name = 'o', .type = WFC_CLI_CHOICE, .offset = OFF(output),
+	  .metavar = "FORMAT", .help = "print the final Workflow (Argo's shape) on standard output",
+	  .choices = output_names },
+	{ .name = "logs", .type = WFC_CLI_FLAG, .offset = OFF(logs),
+	  .help = "show each step's output on standard error when it ends" },
+	{ .name = "name", .type = WFC_CLI_STRING, .offset = OFF(name), .metavar = "NAME",
+	  .help = "name of the run (default: metadata.name, or generateName and a hash "
+		  "of the input)" },
+	{ .name = "namespace", .short_name = 'n', .type = WFC_CLI_STRING,
+	  .offset = OFF(namespace), .metavar = "NS",
+	  .help = "namespace of the run ({{workflow.namespace}})" },
+	{ .name = "parameter", .short_name = 'p', .type = WFC_CLI_LIST, .offset = OFF(params),
+	  .metavar = "NAME=VALUE", .help = "a workflow parameter; repeatable" },
+	{ .name = "parameter-file", .type = WFC_CLI_LIST, .offset = OFF(param_files),
+	  .metavar = "FILE", .help = "workflow parameters from a YAML or JSON mapping" },
+	{ .name = "templates", .short_name = 't', .type = WFC_CLI_LIST,
+	  .offset = OFF(templates), .metavar = "DIR",
+	  .help = "also read the templates under DIR to resolve templateRef and "
+		  "workflowTemplateRef; repeatable" },
+};
+
+const struct wfc_cli_spec wfc_run_spec = {
+	.name = "run",
+	.operands = "FILE...",
+	.summary = "run the workflows (--local: as processes on this host)",
+	.description =
+		"Checks and compiles the inputs as 'wfc compile' does, then runs every\n"
+		"Workflow: with --local, each container or script step is a process\n"
+		"tree on this host (its image ignored) with a private /tmp, sequenced\n"
+		"as Argo would (steps, DAG depends, when, continueOn, outputs, exit\n"
+		"handlers). Progress goes to standard error. The cluster runner is not\n"
+		"in this version.\n",
+	.opts = run_opts,
+	.nopts = sizeof(run_opts) / sizeof(run_opts[0]),
+	.epilogue =
+		"examples:\n"
+		"  wfc run --local hello.yaml\n"
+		"  wfc run --local -p message=hi -o json hello.yaml\n"
+		"\n"
+		"exit status:\n"
+		"  0    every workflow Succeeded\n"
+		"  1    a workflow Failed or ended in Error, or errors in the inputs\n"
+		"  2    wrong options, or an input could not be read\n"
+		"  130  interrupted (Ctrl-C)\n",
+};
+
+struct plans {
+	char **v;
+	size_t n, cap;
+};
+
+static int take_plan(void *user, const char *text)
+{
+	struct plans *p = user;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 4;
+		p->v = realloc(p->v, p->cap * sizeof(*p->v));
+		if (!p->v)
+			abort();
+	}
+	p->v[p->n] = strdup(text);
+	if (!p->v[p->n])
+		abort();
+	p->n++;
+	return 0;
+}
+
+/* Runs one plan; returns the exit status it stands for. */
+static int run_plan(const struct run_opts *o, const char *text, bool *said_image)
+{
+	char err[256];
+	struct wfc_rt_plan *plan = wfc_rt_plan_parse(text, err, sizeof(err));
+	if (!plan) {
+		wfc_cli_error("%s", err);
+		return WFC_EXIT_FINDINGS;
+	}
+	if (!*said_image) {
+		fprintf(stderr, "wfc: running locally: container images are ignored, "
+				"each step runs on this host\n");
+		*said_image = true;
+	}
+	struct wfc_local_opts lo = { .watch_signals = true };
+	struct wfc_local *l = wfc_local_create(&lo);
+	struct wfc_executor ex;
+	wfc_local_executor(l, &ex);
+	struct wfc_sched_opts so = { .progress = stderr, .logs = o->logs };
+	struct wfc_sched *s = wfc_sched_create(plan, &ex, &so);
+	enum wfc_rt_phase ph = wfc_sched_run(s);
+	fprintf(stderr, "%s  %s\n", plan->name, wfc_rt_phase_name(ph));
+	int rc = wfc_sched_interrupted(s) ? WFC_EXIT_INTERRUPTED
+		 : ph == WFC_PHASE_SUCCEEDED ? WFC_EXIT_OK : WFC_EXIT_FINDINGS;
+	if (o->output) {
+		cJSON *wf = wfc_sched_workflow_json(s);
+		char *t = wfc_emit_to_string(wf, o->output == 1 ? WFC_EMIT_JSON : WFC_EMIT_YAML);
+		if (t)
+			fputs(t, stdout);
+		else
+			wfc_cli_error("cannot print the workflow");
+		free(t);
+		cJSON_Delete(wf);
+	}
+	wfc_sched_destroy(s);
+	wfc_local_destroy(l);
+	wfc_rt_plan_free(plan);
+	return rc;
+}
+
+int wfc_cmd_run(int argc, char **argv)
+{
+	struct run_opts o = { 0 };
+	struct wfc_ctx *ctx = NULL;
+	struct wfc_cli_params params = { 0 };
+	struct plans plans = { 0 };
+	int nfiles = 0, rc = WFC_EXIT_USAGE;
+
+	wfc_cfg_default(&o.cfg);
+	struct run_opts defaults = o;
+	if (!wfc_cli_parse_files(&wfc_run_spec, argc, argv, &o, &defaults, &nfiles, &rc))
+		goto err_out;
+	if (!o.local) {
+		wfc_cli_error("the cluster runner is not in this version; use 'wfc run --local' "
+			      "to run on this host, or 'wfc compile' and kubectl");
+		rc = WFC_EXIT_USAGE;
+		goto err_out;
+	}
+	if (wfc_cli_params_parse(&params, &o.params) != 0)
+		goto err_out;
+	ctx = wfc_cli_load(&o.cfg, &o.templates, argv, nfiles, &params, &o.param_files, &rc);
+	if (!ctx)
+		goto err_out;
+	struct wfc_print_opts po = { .format = WFC_FORMAT_TEXT, .tool_version = WFC_VERSION };
+	struct wfc_compile_cfg cc = {
+		.name = o.name,
+		.namespace = o.namespace,
+		.args = params.v,
+		.nargs = params.n,
+	};
+	size_t errors = wfc_local_plans(ctx, &cc, take_plan, &plans);
+	wfc_diags_print(stderr, wfc_ctx_diags(ctx), wfc_ctx_sources(ctx), &po);
+	if (errors) {
+		rc = WFC_EXIT_FINDINGS;
+		goto err_out;
+	}
+	if (!plans.n) {
+		wfc_cli_error("no Workflow to run in the input");
+		rc = WFC_EXIT_FINDINGS;
+		goto err_out;
+	}
+	if (wfc_proc_signals_install() != 0)
+		wfc_cli_error("cannot catch Ctrl-C: steps may outlive wfc");
+	rc = WFC_EXIT_OK;
+	bool said = false;
+	for (size_t i = 0; i < plans.n; i++) {
+		int r = run_plan(&o, plans.v[i], &said);
+		if (r > rc || r == WFC_EXIT_INTERRUPTED)
+			rc = r;
+		if (r == WFC_EXIT_INTERRUPTED)
+			break;
+	}
+err_out:
+	for (size_t i = 0; i < plans.n; i++)
+		free(plans.v[i]);
+	free(plans.v);
+	wfc_cli_params_free(&params);
+	if (ctx)
+		wfc_ctx_destroy(ctx);
+	wfc_cli_free(&wfc_run_spec, &o);
+	return rc;
+}

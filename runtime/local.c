@@ -1,0 +1,367 @@
+/* The local executor (runtime/local.h) over runtime/proc. */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime/local.h"
+#include "runtime/proc.h"
+#include "support/buf.h"
+
+/* what the backend puts around a container's command (backend/pod.c) */
+#define WRAPPER_BIN "/wfc-bin/wfc"
+#define SCRIPT_PATH "/wfc/script/script"
+
+struct ljob {
+	struct wfc_proc *proc;
+	const struct wfc_rt_node *node;
+};
+
+struct wfc_local {
+	struct wfc_local_opts o;
+	struct ljob **jobs;
+	size_t n, cap;
+	const char *iso;
+};
+
+struct wfc_local *wfc_local_create(const struct wfc_local_opts *o)
+{
+	struct wfc_local *l = calloc(1, sizeof(*l));
+	if (!l)
+		abort();
+	if (o)
+		l->o = *o;
+	return l;
+}
+
+void wfc_local_destroy(struct wfc_local *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		wfc_proc_destroy(l->jobs[i]->proc);
+		free(l->jobs[i]);
+	}
+	free(l->jobs);
+	free(l);
+}
+
+const char *wfc_local_isolation(const struct wfc_local *l)
+{
+	return l->iso;
+}
+
+struct env {
+	const char **names;
+	char **values;
+	size_t n;
+};
+
+/* Kubernetes' $(VAR) expansion: a variable of the container's env is
+ * replaced, $$ is a $, anything else stays as written. */
+static char *expand(const char *s, const struct env *e)
+{
+	struct wfc_buf b = { 0 };
+	while (*s) {
+		if (s[0] == '$' && s[1] == '$') {
+			wfc_buf_putc(&b, '$');
+			s += 2;
+			continue;
+		}
+		if (s[0] == '$' && s[1] == '(') {
+			const char *c = strchr(s + 2, ')');
+			size_t len = c ? (size_t)(c - s - 2) : 0;
+			size_t i;
+			for (i = 0; c && i < e->n; i++)
+				if (strlen(e->names[i]) == len && !memcmp(e->names[i], s + 2, len))
+					break;
+			if (c && i < e->n) {
+				wfc_buf_puts(&b, e->values[i]);
+				s = c + 1;
+				continue;
+			}
+		}
+		wfc_buf_putc(&b, *s++);
+	}
+	char *r = strdup(wfc_buf_str(&b));
+	wfc_buf_free(&b);
+	if (!r)
+		abort();
+	return r;
+}
+
+static void env_free(struct env *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		free(e->values[i]);
+	free(e->names);
+	free(e->values);
+}
+
+static void build_env(const struct wfc_exec_start *s, struct env *e)
+{
+	const struct wfc_rt_node *n = s->node;
+	e->names = calloc(n->main.nenv + 1, sizeof(*e->names));
+	e->values = calloc(n->main.nenv + 1, sizeof(*e->values));
+	if (!e->names || !e->values)
+		abort();
+	for (size_t i = 0; i < n->main.nenv; i++) {
+		const struct wfc_rt_kv *kv = &n->main.env[i];
+		char *v = NULL;
+		if (kv->value) {
+			v = expand(kv->value, e);
+		} else {
+			for (size_t k = 0; k < n->nruntime; k++)
+				if (strcmp(n->runtime_values[k].name, kv->name) == 0)
+					v = strdup(s->values[k] ? s->values[k] : "");
+		}
+		if (!v)
+			continue;    /* from a source a host does not have */
+		e->names[e->n] = kv->name;
+		e->values[e->n++] = v;
+	}
+}
+
+static int local_start(void *self, const struct wfc_exec_start *s, void **job, char *err,
+		       size_t errlen)
+{
+	struct wfc_local *l = self;
+	const struct wfc_rt_node *n = s->node;
+	struct env e = { 0 };
+	const char *const *cmd = n->main.command;
+	size_t ncmd = 0, nargs = 0;
+	int rc = -1;
+	char **argv = NULL, **envp = NULL;
+
+	/* the output wrapper: the local executor reads the files itself */
+	if (cmd[0] && strcmp(cmd[0], WRAPPER_BIN) == 0) {
+		while (*cmd && strcmp(*cmd, "--") != 0)
+			cmd++;
+		if (*cmd)
+			cmd++;
+	}
+	while (cmd[ncmd])
+		ncmd++;
+	if (n->is_script && ncmd && strcmp(cmd[ncmd - 1], SCRIPT_PATH) == 0)
+		ncmd--;  /* proc appends the script's own path */
+	while (n->main.args[nargs])
+		nargs++;
+	if (!ncmd) {
+		snprintf(err, errlen,
+			 "the local runner needs the container's command (the entrypoint of image '%s' is not known here)",
+			 n->main.image ? n->main.image : "");
+		return -1;
+	}
+	build_env(s, &e);
+	argv = calloc(ncmd + nargs + 1, sizeof(*argv));
+	envp = calloc(e.n + 1, sizeof(*envp));
+	if (!argv || !envp)
+		abort();
+	for (size_t i = 0; i < ncmd; i++)
+		argv[i] = expand(cmd[i], &e);
+	for (size_t i = 0; i < nargs; i++)
+		argv[ncmd + i] = expand(n->main.args[i], &e);
+	for (size_t i = 0; i < e.n; i++) {
+		size_t len = strlen(e.names[i]) + strlen(e.values[i]) + 2;
+		envp[i] = malloc(len);
+		if (!envp[i])
+			abort();
+		snprintf(envp[i], len, "%s=%s", e.names[i], e.values[i]);
+	}
+	struct wfc_proc_spec spec = {
+		.argv = (const char *const *)argv,
+		.env = (const char *const *)envp,
+		.script_source = s->script,
+		.timeout_s = n->timeout_s,
+		.scratch_dir = l->o.scratch_dir,
+		.no_namespaces = l->o.no_namespaces,
+	};
+	struct wfc_proc *proc = NULL;
+	if (wfc_proc_start(&spec, &proc, err, errlen))
+		goto err_out;
+	if (!l->iso)
+		l->iso = wfc_proc_isolation_name(wfc_proc_isolation(proc));
+	struct ljob *j = calloc(1, sizeof(*j));
+	if (!j)
+		abort();
+	j->proc = proc;
+	j->node = n;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->jobs = realloc(l->jobs, l->cap * sizeof(*l->jobs));
+		if (!l->jobs)
+			abort();
+	}
+	l->jobs[l->n++] = j;
+	*job = j;
+	rc = 0;
+err_out:
+	for (size_t i = 0; argv && i < ncmd + nargs; i++)
+		free(argv[i]);
+	for (size_t i = 0; envp && i < e.n; i++)
+		free(envp[i]);
+	free(argv);
+	free(envp);
+	env_free(&e);
+	return rc;
+}
+
+/* A file's content with one trailing newline trimmed (Argo's executor);
+ * NULL with errno when it cannot be read. */
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct wfc_buf b = { 0 };
+	char chunk[4096];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wfc_buf_add(&b, chunk, got);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		wfc_buf_free(&b);
+		errno = EIO;
+		return NULL;
+	}
+	const char *t = wfc_buf_str(&b);
+	size_t len = strlen(t);
+	char *r = strndup(t, len && t[len - 1] == '\n' ? len - 1 : len);
+	wfc_buf_free(&b);
+	if (!r)
+		abort();
+	return r;
+}
+
+static char *xstrdup(const char *s)
+{
+	char *r = strdup(s);
+	if (!r)
+		abort();
+	return r;
+}
+
+static void remove_job(struct wfc_local *l, struct ljob *j)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->jobs[i] == j) {
+			l->jobs[i] = l->jobs[--l->n];
+			break;
+		}
+	wfc_proc_destroy(j->proc);
+	free(j);
+}
+
+static int local_poll(void *self, void *job, struct wfc_exec_result *out)
+{
+	struct wfc_local *l = self;
+	struct ljob *j = job;
+	const struct wfc_rt_node *n = j->node;
+	if (wfc_proc_poll(j->proc) != 1)
+		return 0;
+	const struct wfc_proc_result *r = wfc_proc_result(j->proc);
+	char msg[256] = "";
+	out->exit_code = r->exit_code;
+	out->result = xstrdup(r->stdout_text ? r->stdout_text : "");
+	out->stderr_tail = r->stderr_tail && *r->stderr_tail ? xstrdup(r->stderr_tail) : NULL;
+	if (r->timed_out) {
+		out->phase = WFC_PHASE_FAILED;
+		snprintf(msg, sizeof(msg), "step exceeded its deadline (%gs)", n->timeout_s);
+	} else if (r->killed) {
+		out->phase = WFC_PHASE_FAILED;
+		snprintf(msg, sizeof(msg), "stopped");
+	} else if (r->exit_code != 0) {
+		out->phase = WFC_PHASE_FAILED;
+		snprintf(msg, sizeof(msg), "Error (exit code %d)", r->exit_code);
+	} else {
+		out->phase = WFC_PHASE_SUCCEEDED;
+	}
+	if (n->noutputs) {
+		out->outputs = calloc(n->noutputs, sizeof(char *));
+		if (!out->outputs)
+			abort();
+	}
+	for (size_t i = 0; i < n->noutputs; i++) {
+		const struct wfc_rt_output *o = &n->outputs[i];
+		if (!o->path) {
+			if (o->value)
+				out->outputs[i] = xstrdup(o->value);
+			continue;
+		}
+		char *host = wfc_proc_host_path(j->proc, o->path);
+		char *v = host ? read_file(host) : NULL;
+		int e = errno;
+		free(host);
+		if (v) {
+			out->outputs[i] = v;
+		} else if (o->dflt) {
+			out->outputs[i] = xstrdup(o->dflt);
+		} else if (out->phase == WFC_PHASE_SUCCEEDED) {
+			out->phase = WFC_PHASE_ERROR;
+			snprintf(msg, sizeof(msg), "cannot read output parameter '%s' from %s: %s",
+				 o->name, o->path, strerror(e));
+		}
+	}
+	out->message = *msg ? xstrdup(msg) : NULL;
+	remove_job(l, j);
+	return 1;
+}
+
+static void local_kill(void *self, void *job)
+{
+	struct ljob *j = job;
+	wfc_proc_kill(j->proc);
+}
+
+static void local_wait(void *self, int timeout_ms)
+{
+	struct wfc_local *l = self;
+	struct pollfd *fds = calloc(l->n + 1, sizeof(*fds));
+	nfds_t nf = 0;
+	if (!fds)
+		abort();
+	int sig = l->o.watch_signals ? wfc_proc_signal_fd() : -1;
+	if (sig >= 0) {
+		fds[nf].fd = sig;
+		fds[nf++].events = POLLIN;
+	}
+	int t = timeout_ms;
+	for (size_t i = 0; i < l->n; i++) {
+		int fd = wfc_proc_fd(l->jobs[i]->proc);
+		int pt = wfc_proc_timeout_ms(l->jobs[i]->proc);
+		if (fd < 0)
+			pt = pt < 0 || pt > 50 ? 50 : pt;
+		else {
+			fds[nf].fd = fd;
+			fds[nf++].events = POLLIN;
+		}
+		if (pt >= 0 && (t < 0 || pt < t))
+			t = pt;
+	}
+	if (poll(fds, nf, t) > 0 && sig >= 0 && (fds[0].revents & POLLIN)) {
+		char buf[16];
+		while (read(sig, buf, sizeof(buf)) > 0)
+			;
+	}
+	free(fds);
+}
+
+static int local_interrupted(void *self)
+{
+	struct wfc_local *l = self;
+	return l->o.watch_signals && wfc_proc_signal_caught();
+}
+
+void wfc_local_executor(struct wfc_local *l, struct wfc_executor *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->self = l;
+	out->start = local_start;
+	out->poll = local_poll;
+	out->kill = local_kill;
+	out->wait = local_wait;
+	out->interrupted = local_interrupted;
+}

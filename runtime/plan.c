@@ -1,0 +1,330 @@
+/* Plan JSON -> runtime structs (docs/plan.md). Unknown fields are ignored,
+ * as the plan's version rules say. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "runtime/plan.h"
+#include "support/arena.h"
+
+struct plan {
+	struct wfc_rt_plan pub;  /* first: the public part */
+	struct wfc_arena *a;
+};
+
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static const cJSON *get(const cJSON *o, const char *k)
+{
+	return cJSON_GetObjectItemCaseSensitive(o, k);
+}
+
+static const char *str(struct wfc_arena *a, const cJSON *o, const char *k)
+{
+	const cJSON *v = get(o, k);
+	if (cJSON_IsString(v))
+		return wfc_arena_strdup(a, v->valuestring);
+	if (cJSON_IsNumber(v))
+		return wfc_arena_printf(a, "%.17g", v->valuedouble);
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v) ? "true" : "false";
+	return NULL;
+}
+
+static bool flag(const cJSON *o, const char *k)
+{
+	const cJSON *v = get(o, k);
+	return cJSON_IsTrue(v) || (cJSON_IsString(v) && strcmp(v->valuestring, "true") == 0);
+}
+
+double wfc_rt_duration(const char *s)
+{
+	if (!s || !*s)
+		return -1;
+	char *end;
+	double v = strtod(s, &end);
+	if (end != s && !*end)
+		return v;
+	double total = 0;
+	const char *q = s;
+	while (*q) {
+		v = strtod(q, &end);
+		if (end == q)
+			return -1;
+		q = end;
+		if (q[0] == 'h')
+			total += v * 3600, q++;
+		else if (q[0] == 'm' && q[1] == 's')
+			total += v / 1000, q += 2;
+		else if (q[0] == 'm')
+			total += v * 60, q++;
+		else if (q[0] == 's')
+			total += v, q++;
+		else
+			return -1;
+	}
+	return total;
+}
+
+static struct wfc_rt_kv *kvs(struct wfc_arena *a, const cJSON *l, const char *kname,
+			     const char *vname, size_t *n)
+{
+	*n = 0;
+	if (!cJSON_IsArray(l))
+		return NULL;
+	size_t cnt = (size_t)cJSON_GetArraySize(l);
+	struct wfc_rt_kv *v = WFC_NEWN(a, struct wfc_rt_kv, cnt + 1);
+	const cJSON *it;
+	cJSON_ArrayForEach(it, l) {
+		const char *k = str(a, it, kname);
+		if (!k)
+			continue;
+		v[*n].name = k;
+		v[*n].value = str(a, it, vname);
+		(*n)++;
+	}
+	return v;
+}
+
+static const char *const *strv(struct wfc_arena *a, const cJSON *l)
+{
+	size_t cnt = cJSON_IsArray(l) ? (size_t)cJSON_GetArraySize(l) : 0, i = 0;
+	const char **v = WFC_NEWN(a, const char *, cnt + 1);
+	const cJSON *it;
+	if (cnt) {
+		cJSON_ArrayForEach(it, l) {
+			if (cJSON_IsString(it))
+				v[i++] = wfc_arena_strdup(a, it->valuestring);
+			else if (cJSON_IsNumber(it))
+				v[i++] = wfc_arena_printf(a, "%.17g", it->valuedouble);
+		}
+	}
+	v[i] = NULL;
+	return v;
+}
+
+static enum wfc_rt_type type_of(const char *t)
+{
+	static const struct {
+		const char *name;
+		enum wfc_rt_type type;
+	} types[] = {
+		{ "Steps", WFC_RT_STEPS }, { "StepGroup", WFC_RT_STEP_GROUP },
+		{ "DAG", WFC_RT_DAG }, { "Pod", WFC_RT_POD },
+		{ "Resource", WFC_RT_RESOURCE }, { "Suspend", WFC_RT_SUSPEND },
+		{ "Expand", WFC_RT_EXPAND }, { "Skipped", WFC_RT_SKIPPED },
+	};
+	for (size_t i = 0; t && i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(types[i].name, t) == 0)
+			return types[i].type;
+	return WFC_RT_OTHER;
+}
+
+static void container(struct wfc_arena *a, const cJSON *pod, struct wfc_rt_node *n)
+{
+	const cJSON *cs = get(pod, "containers"), *c = NULL, *it;
+	cJSON_ArrayForEach(it, cs) {
+		const cJSON *nm = get(it, "name");
+		if (!c || (cJSON_IsString(nm) && strcmp(nm->valuestring, "main") == 0))
+			c = it;
+	}
+	n->has_pod = c != NULL;
+	n->main.command = strv(a, get(c, "command"));
+	n->main.args = strv(a, get(c, "args"));
+	n->main.working_dir = str(a, c, "workingDir");
+	n->main.image = str(a, c, "image");
+	const cJSON *env = get(c, "env");
+	size_t cnt = cJSON_IsArray(env) ? (size_t)cJSON_GetArraySize(env) : 0;
+	struct wfc_rt_kv *e = WFC_NEWN(a, struct wfc_rt_kv, cnt + 1);
+	size_t k = 0;
+	cJSON_ArrayForEach(it, env) {
+		const char *name = str(a, it, "name");
+		if (!name)
+			continue;
+		e[k].name = name;
+		e[k].value = str(a, it, "value");
+		k++;
+	}
+	n->main.env = e;
+	n->main.nenv = k;
+}
+
+static void outputs(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n)
+{
+	const cJSON *l = get(get(o, "outputs"), "parameters"), *it;
+	size_t cnt = cJSON_IsArray(l) ? (size_t)cJSON_GetArraySize(l) : 0, k = 0;
+	struct wfc_rt_output *v = WFC_NEWN(a, struct wfc_rt_output, cnt + 1);
+	cJSON_ArrayForEach(it, l) {
+		const char *name = str(a, it, "name");
+		if (!name)
+			continue;
+		const cJSON *vf = get(it, "valueFrom");
+		v[k].name = name;
+		v[k].path = str(a, vf, "path");
+		v[k].parameter = str(a, vf, "parameter");
+		v[k].dflt = str(a, vf, "default");
+		v[k].value = str(a, it, "value");
+		k++;
+	}
+	n->outputs = v;
+	n->noutputs = k;
+}
+
+static void retry(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n)
+{
+	const cJSON *rs = get(o, "retryStrategy");
+	n->retry_limit = -1;
+	if (!cJSON_IsObject(rs))
+		return;
+	const char *lim = str(a, rs, "limit");
+	if (lim) {
+		char *end;
+		long v = strtol(lim, &end, 10);
+		n->retry_limit = end != lim && !*end && v >= 0 ? v : 0;
+	} else {
+		n->retry_unbounded = true;
+	}
+}
+
+static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size_t id,
+		size_t nnodes, char *err, size_t errlen)
+{
+	n->id = id;
+	n->name = str(a, o, "name");
+	n->display = str(a, o, "displayName");
+	n->type_name = str(a, o, "type");
+	if (!n->name || !n->type_name) {
+		seterr(err, errlen, "plan node %zu has no name or type", id);
+		return -1;
+	}
+	if (!n->display)
+		n->display = n->name;
+	n->type = type_of(n->type_name);
+	n->template_name = str(a, o, "templateName");
+	n->k8s_name = str(a, o, "k8sName");
+	const cJSON *par = get(o, "parent");
+	n->parent = WFC_RT_NONE;
+	if (cJSON_IsNumber(par)) {
+		if (par->valuedouble < 0 || par->valuedouble >= (double)id) {
+			seterr(err, errlen, "plan node '%s' has a bad parent", n->name);
+			return -1;
+		}
+		n->parent = (size_t)par->valuedouble;
+	}
+	const cJSON *ch = get(o, "children"), *it;
+	size_t cnt = cJSON_IsArray(ch) ? (size_t)cJSON_GetArraySize(ch) : 0;
+	size_t *c = WFC_NEWN(a, size_t, cnt + 1);
+	cJSON_ArrayForEach(it, ch) {
+		if (!cJSON_IsNumber(it) || it->valuedouble <= (double)id ||
+		    it->valuedouble >= (double)nnodes) {
+			seterr(err, errlen, "plan node '%s' has a bad child", n->name);
+			return -1;
+		}
+		c[n->nchildren++] = (size_t)it->valuedouble;
+	}
+	n->children = c;
+	n->exit_handler = flag(o, "exitHandler");
+	n->when = str(a, o, "when");
+	n->depends = str(a, o, "depends");
+	const cJSON *co = get(o, "continueOn");
+	n->continue_failed = flag(co, "failed");
+	n->continue_error = flag(co, "error");
+	n->inputs = kvs(a, get(get(o, "inputs"), "parameters"), "name", "value", &n->ninputs);
+	n->runtime_values = kvs(a, get(o, "runtimeValues"), "env", "value", &n->nruntime);
+	outputs(a, o, n);
+	retry(a, o, n);
+	const char *t = str(a, o, "timeout");
+	double d = t ? wfc_rt_duration(t) : -1;
+	const char *ads = str(a, o, "activeDeadlineSeconds");
+	double ad = ads ? wfc_rt_duration(ads) : -1;
+	if (ad > 0 && (d <= 0 || ad < d))
+		d = ad;
+	n->timeout_s = d > 0 ? d : 0;
+	n->daemon = flag(o, "daemon");
+	const cJSON *pod = get(o, "pod");
+	if (cJSON_IsObject(pod))
+		container(a, pod, n);
+	const cJSON *sc = get(o, "script");
+	n->is_script = cJSON_IsObject(sc);
+	n->script_source = str(a, sc, "source");
+	n->expand_reason = str(a, get(o, "expand"), "reason");
+	return 0;
+}
+
+struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen)
+{
+	struct plan *p = NULL;
+	cJSON *j = cJSON_Parse(text);
+	if (!j) {
+		seterr(err, errlen, "the plan is not JSON");
+		goto err_out;
+	}
+	const cJSON *ver = get(j, "wfcPlan");
+	if (!cJSON_IsNumber(ver) || ver->valuedouble != 1) {
+		seterr(err, errlen, "not a plan of version 1 (\"wfcPlan\": 1)");
+		goto err_out;
+	}
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		abort();
+	p->a = wfc_arena_create();
+	struct wfc_arena *a = p->a;
+	const cJSON *wf = get(j, "workflow");
+	p->pub.name = str(a, wf, "name");
+	if (!p->pub.name)
+		p->pub.name = "workflow";
+	p->pub.namespace = str(a, wf, "namespace");
+	p->pub.params = kvs(a, get(wf, "parameters"), "name", "value", &p->pub.nparams);
+	const cJSON *ns = get(j, "nodes"), *it;
+	size_t cnt = cJSON_IsArray(ns) ? (size_t)cJSON_GetArraySize(ns) : 0, i = 0;
+	if (!cnt) {
+		seterr(err, errlen, "the plan has no nodes");
+		goto err_out;
+	}
+	struct wfc_rt_node *nodes = WFC_NEWN(a, struct wfc_rt_node, cnt);
+	cJSON_ArrayForEach(it, ns) {
+		if (node(a, it, &nodes[i], i, cnt, err, errlen))
+			goto err_out;
+		i++;
+	}
+	p->pub.nodes = nodes;
+	p->pub.nnodes = cnt;
+	const cJSON *root = get(wf, "root"), *ex = get(wf, "onExit");
+	p->pub.root = cJSON_IsNumber(root) && root->valuedouble >= 0
+		      ? (size_t)root->valuedouble : 0;
+	p->pub.on_exit = cJSON_IsNumber(ex) && ex->valuedouble >= 0
+			 ? (size_t)ex->valuedouble : WFC_RT_NONE;
+	if (p->pub.root >= cnt || (p->pub.on_exit != WFC_RT_NONE && p->pub.on_exit >= cnt)) {
+		seterr(err, errlen, "the plan's root or onExit is not a node");
+		goto err_out;
+	}
+	cJSON_Delete(j);
+	return &p->pub;
+err_out:
+	cJSON_Delete(j);
+	wfc_rt_plan_free(p ? &p->pub : NULL);
+	return NULL;
+}
+
+void wfc_rt_plan_free(struct wfc_rt_plan *pub)
+{
+	if (!pub)
+		return;
+	struct plan *p = (struct plan *)pub;
+	wfc_arena_destroy(p->a);
+	free(p);
+}

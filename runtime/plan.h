@@ -1,0 +1,101 @@
+/* The plan (docs/plan.md) as the runtime reads it: the JSON text parsed
+ * into read-only structs. What a scheduler and its executors need, nothing
+ * of the compiler: runtime/ never sees the frontend, the IR or the backend.
+ * A plan owns every string and array it holds; wfc_rt_plan_free releases
+ * them all. */
+#ifndef WFC_RUNTIME_PLAN_H
+#define WFC_RUNTIME_PLAN_H
+#include <stdbool.h>
+#include <stddef.h>
+
+enum wfc_rt_type {
+	WFC_RT_STEPS,
+	WFC_RT_STEP_GROUP,
+	WFC_RT_DAG,
+	WFC_RT_POD,
+	WFC_RT_RESOURCE,
+	WFC_RT_SUSPEND,
+	WFC_RT_EXPAND,
+	WFC_RT_SKIPPED,
+	WFC_RT_OTHER,
+};
+
+#define WFC_RT_NONE ((size_t)-1)
+
+struct wfc_rt_kv {
+	const char *name;
+	const char *value;
+};
+
+/* outputs.parameters[] of a template */
+struct wfc_rt_output {
+	const char *name;
+	const char *path;        /* valueFrom.path, or NULL */
+	const char *parameter;   /* valueFrom.parameter (steps, DAGs), or NULL */
+	const char *dflt;        /* valueFrom.default, or NULL */
+	const char *value;       /* value, or NULL */
+};
+
+/* The main container of a Pod node. */
+struct wfc_rt_container {
+	const char *const *command;  /* NULL-terminated, may be empty */
+	const char *const *args;
+	const struct wfc_rt_kv *env; /* value NULL: from a source the plan does not hold */
+	size_t nenv;
+	const char *working_dir;
+	const char *image;
+};
+
+struct wfc_rt_node {
+	size_t id;
+	const char *name;
+	const char *display;
+	const char *type_name;
+	enum wfc_rt_type type;
+	const char *template_name;
+	const char *k8s_name;
+	size_t parent;           /* WFC_RT_NONE for a root */
+	const size_t *children;
+	size_t nchildren;
+	bool exit_handler;
+	const char *when;
+	const char *depends;
+	bool continue_failed, continue_error;
+	const struct wfc_rt_kv *inputs;
+	size_t ninputs;
+	const struct wfc_rt_output *outputs;
+	size_t noutputs;
+	const struct wfc_rt_kv *runtime_values; /* name = env, value = tag text */
+	size_t nruntime;
+	bool has_pod;
+	struct wfc_rt_container main;
+	bool is_script;
+	const char *script_source; /* NULL when the plan keeps it elsewhere */
+	long retry_limit;        /* retryStrategy.limit; -1 without one */
+	bool retry_unbounded;    /* retryStrategy without a limit */
+	double timeout_s;        /* timeout / activeDeadlineSeconds; 0 none */
+	bool daemon;
+	const char *expand_reason;
+};
+
+struct wfc_rt_plan {
+	const char *name;
+	const char *namespace;
+	const struct wfc_rt_kv *params;
+	size_t nparams;
+	const struct wfc_rt_node *nodes;
+	size_t nnodes;
+	size_t root;
+	size_t on_exit;          /* WFC_RT_NONE without one */
+};
+
+/* Parses the plan JSON text. NULL with a lowercase message in err when it is
+ * not a plan this version reads. */
+struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen);
+void wfc_rt_plan_free(struct wfc_rt_plan *p);
+
+/* A Go duration ("90s", "1m30s", "2h") or a bare number of seconds;
+ * -1 when it is neither. */
+double wfc_rt_duration(const char *s);
+
+#endif

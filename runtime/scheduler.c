@@ -1,0 +1,1104 @@
+/* The scheduler (runtime/scheduler.h): one state per plan node, advanced
+ * from the root down each time something changed; Pod nodes go to the
+ * executor. Single-threaded: the executor's wait is the only place it
+ * blocks. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "runtime/scheduler.h"
+#include "support/buf.h"
+#include "support/depends.h"
+#include "support/expr.h"
+#include "support/govaluate.h"
+
+/* how deep {{inputs.parameters.x}} may refer to values holding tags */
+#define MAX_SUBST_DEPTH 8
+
+struct nstate {
+	enum wfc_rt_phase phase;
+	char *message;
+	char *result;
+	char **outputs;           /* per node->outputs entry */
+	int exit_code;
+	double started_mono, finished_mono;
+	double started_wall, finished_wall;
+	void *job;                /* running on the executor */
+	size_t cur;               /* Steps: index of the running group */
+	unsigned attempt;
+	size_t hook;              /* child that is the node's onExit, or NONE */
+	struct wfc_depends *dep;  /* parsed depends of a DAG task */
+};
+
+struct wfc_sched {
+	const struct wfc_rt_plan *p;
+	struct wfc_executor ex;
+	struct wfc_sched_opts o;
+	struct nstate *st;
+	enum wfc_rt_phase wf_phase;   /* RUNNING until the entrypoint ends */
+	bool interrupted;
+	char uid[40];
+	double started_wall, finished_wall;
+};
+
+static const struct wfc_rt_node *N(const struct wfc_sched *s, size_t id)
+{
+	return &s->p->nodes[id];
+}
+
+const char *wfc_rt_phase_name(enum wfc_rt_phase ph)
+{
+	switch (ph) {
+	case WFC_PHASE_NONE: return "Pending";
+	case WFC_PHASE_RUNNING: return "Running";
+	case WFC_PHASE_SUCCEEDED: return "Succeeded";
+	case WFC_PHASE_FAILED: return "Failed";
+	case WFC_PHASE_ERROR: return "Error";
+	case WFC_PHASE_SKIPPED: return "Skipped";
+	case WFC_PHASE_OMITTED: return "Omitted";
+	}
+	return "Unknown";
+}
+
+static double now_mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double now_wall(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *xstrdup(const char *s)
+{
+	char *d = strdup(s ? s : "");
+	if (!d)
+		abort();
+	return d;
+}
+
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *xprintf(const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *r = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!r)
+		abort();
+	vsnprintf(r, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	return r;
+}
+
+static bool is_done(enum wfc_rt_phase ph)
+{
+	return ph >= WFC_PHASE_SUCCEEDED;
+}
+
+static bool is_bad(enum wfc_rt_phase ph)
+{
+	return ph == WFC_PHASE_FAILED || ph == WFC_PHASE_ERROR;
+}
+
+static bool continues(const struct wfc_rt_node *n, enum wfc_rt_phase ph)
+{
+	return (ph == WFC_PHASE_FAILED && n->continue_failed) ||
+	       (ph == WFC_PHASE_ERROR && n->continue_error);
+}
+
+/* ---- progress ---- */
+
+static void progress(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct nstate *st = &s->st[id];
+	if (!s->o.progress || n->type == WFC_RT_STEP_GROUP)
+		return;
+	if (st->phase == WFC_PHASE_RUNNING) {
+		if (n->type == WFC_RT_POD)
+			fprintf(s->o.progress, "%s  Running\n", n->name);
+		return;
+	}
+	if (st->phase == WFC_PHASE_SKIPPED || st->phase == WFC_PHASE_OMITTED)
+		fprintf(s->o.progress, "%s  %s", n->name, wfc_rt_phase_name(st->phase));
+	else
+		fprintf(s->o.progress, "%s  %s  %.1fs", n->name, wfc_rt_phase_name(st->phase),
+			st->finished_mono - st->started_mono);
+	if (st->message && *st->message)
+		fprintf(s->o.progress, "  %s", st->message);
+	fputc('\n', s->o.progress);
+	fflush(s->o.progress);
+}
+
+static void print_logs(struct wfc_sched *s, size_t id, const char *text)
+{
+	if (!s->o.progress || !text || !*text)
+		return;
+	const char *q = text;
+	while (*q) {
+		const char *e = strchr(q, '\n');
+		size_t len = e ? (size_t)(e - q) : strlen(q);
+		fprintf(s->o.progress, "%s: %.*s\n", N(s, id)->name, (int)len, q);
+		q += len + (e ? 1 : 0);
+	}
+}
+
+static void finish(struct wfc_sched *s, size_t id, enum wfc_rt_phase ph, char *msg)
+{
+	struct nstate *st = &s->st[id];
+	if (st->phase == WFC_PHASE_NONE) {
+		st->started_mono = now_mono();
+		st->started_wall = now_wall();
+	}
+	st->phase = ph;
+	free(st->message);
+	st->message = msg;
+	st->finished_mono = now_mono();
+	st->finished_wall = now_wall();
+	progress(s, id);
+}
+
+/* ---- run-time values ---- */
+
+static size_t find_output(const struct wfc_rt_node *n, const char *name)
+{
+	for (size_t i = 0; i < n->noutputs; i++)
+		if (strcmp(n->outputs[i].name, name) == 0)
+			return i;
+	return WFC_RT_NONE;
+}
+
+/* The step or task called name in a scope around node from: the nearest
+ * enclosing Steps or DAG node that has one. */
+static size_t find_ref(const struct wfc_sched *s, size_t from, const char *name, size_t nlen)
+{
+	for (size_t a = N(s, from)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
+		const struct wfc_rt_node *an = N(s, a);
+		if (an->type != WFC_RT_STEPS && an->type != WFC_RT_DAG)
+			continue;
+		for (size_t i = 0; i < an->nchildren; i++) {
+			const struct wfc_rt_node *c = N(s, an->children[i]);
+			if (an->type == WFC_RT_DAG) {
+				if (strlen(c->display) == nlen && !memcmp(c->display, name, nlen))
+					return c->id;
+				continue;
+			}
+			for (size_t k = 0; k < c->nchildren; k++) {
+				const struct wfc_rt_node *t = N(s, c->children[k]);
+				if (strlen(t->display) == nlen && !memcmp(t->display, name, nlen))
+					return t->id;
+			}
+		}
+	}
+	return WFC_RT_NONE;
+}
+
+static void rfc3339(double t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static char *failures_json(const struct wfc_sched *s)
+{
+	cJSON *l = cJSON_CreateArray();
+	for (size_t i = 0; i < s->p->nnodes; i++) {
+		const struct nstate *st = &s->st[i];
+		if (!is_bad(st->phase))
+			continue;
+		const struct wfc_rt_node *n = N(s, i);
+		cJSON *o = cJSON_CreateObject();
+		char ts[32];
+		rfc3339(st->finished_wall, ts, sizeof(ts));
+		cJSON_AddStringToObject(o, "displayName", n->display);
+		cJSON_AddStringToObject(o, "message", st->message ? st->message : "");
+		cJSON_AddStringToObject(o, "templateName", n->template_name ? n->template_name : "");
+		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(st->phase));
+		cJSON_AddStringToObject(o, "podName", n->k8s_name ? n->k8s_name : n->name);
+		cJSON_AddStringToObject(o, "finishedAt", ts);
+		cJSON_AddItemToArray(l, o);
+	}
+	char *t = cJSON_PrintUnformatted(l);
+	cJSON_Delete(l);
+	char *r = xstrdup(t);
+	cJSON_free(t);
+	return r;
+}
+
+static int subst(struct wfc_sched *s, size_t from, const char *text, int depth, char **out,
+		 char *err, size_t errlen);
+
+/* The value of a tag's name seen from node from (malloc'd), or NULL. */
+static char *resolve(struct wfc_sched *s, size_t from, const char *name, int depth)
+{
+	const struct wfc_rt_node *fn = N(s, from);
+	if (strcmp(name, "workflow.name") == 0)
+		return xstrdup(s->p->name);
+	if (strcmp(name, "workflow.namespace") == 0)
+		return xstrdup(s->p->namespace ? s->p->namespace : "default");
+	if (strcmp(name, "workflow.uid") == 0)
+		return xstrdup(s->uid);
+	if (strcmp(name, "workflow.status") == 0)
+		return xstrdup(wfc_rt_phase_name(s->wf_phase));
+	if (strcmp(name, "workflow.failures") == 0)
+		return failures_json(s);
+	if (strcmp(name, "workflow.duration") == 0)
+		return xprintf("%.6f", now_wall() - s->started_wall);
+	if (strncmp(name, "workflow.parameters.", 20) == 0) {
+		for (size_t i = 0; i < s->p->nparams; i++)
+			if (strcmp(s->p->params[i].name, name + 20) == 0 && s->p->params[i].value) {
+				char *v = NULL, e[8];
+				if (depth < MAX_SUBST_DEPTH &&
+				    subst(s, s->p->root, s->p->params[i].value, depth + 1, &v, e,
+					  sizeof(e)) == 0)
+					return v;
+				return NULL;
+			}
+		return NULL;
+	}
+	if (strncmp(name, "inputs.parameters.", 18) == 0) {
+		for (size_t i = 0; i < fn->ninputs; i++)
+			if (strcmp(fn->inputs[i].name, name + 18) == 0 && fn->inputs[i].value) {
+				char *v = NULL, e[8];
+				if (depth < MAX_SUBST_DEPTH &&
+				    subst(s, from, fn->inputs[i].value, depth + 1, &v, e, sizeof(e)) == 0)
+					return v;
+				return NULL;
+			}
+		return NULL;
+	}
+	if (strcmp(name, "pod.name") == 0)
+		return xstrdup(fn->k8s_name ? fn->k8s_name : fn->name);
+	if (strcmp(name, "node.name") == 0)
+		return xstrdup(fn->name);
+	if (strcmp(name, "retries") == 0)
+		return xprintf("%u", s->st[from].attempt);
+	const char *rest = NULL;
+	if (strncmp(name, "steps.", 6) == 0)
+		rest = name + 6;
+	else if (strncmp(name, "tasks.", 6) == 0)
+		rest = name + 6;
+	if (!rest)
+		return NULL;
+	const char *dot = strchr(rest, '.');
+	if (!dot)
+		return NULL;
+	size_t id = find_ref(s, from, rest, (size_t)(dot - rest));
+	if (id == WFC_RT_NONE)
+		return NULL;
+	const struct nstate *st = &s->st[id];
+	const char *field = dot + 1;
+	char ts[32];
+	if (strcmp(field, "status") == 0)
+		return st->phase == WFC_PHASE_NONE ? NULL : xstrdup(wfc_rt_phase_name(st->phase));
+	if (strcmp(field, "outputs.result") == 0)
+		return st->result ? xstrdup(st->result) : NULL;
+	if (strncmp(field, "outputs.parameters.", 19) == 0) {
+		size_t k = find_output(N(s, id), field + 19);
+		return k != WFC_RT_NONE && st->outputs && st->outputs[k] ? xstrdup(st->outputs[k])
+									 : NULL;
+	}
+	if (strcmp(field, "id") == 0)
+		return xstrdup(N(s, id)->k8s_name ? N(s, id)->k8s_name : N(s, id)->name);
+	if (strcmp(field, "exitCode") == 0)
+		return st->exit_code >= 0 ? xprintf("%d", st->exit_code) : NULL;
+	if (strcmp(field, "startedAt") == 0 && st->phase != WFC_PHASE_NONE) {
+		rfc3339(st->started_wall, ts, sizeof(ts));
+		return xstrdup(ts);
+	}
+	if (strcmp(field, "finishedAt") == 0 && is_done(st->phase)) {
+		rfc3339(st->finished_wall, ts, sizeof(ts));
+		return xstrdup(ts);
+	}
+	return NULL;
+}
+
+struct ex_env {
+	struct wfc_sched *s;
+	size_t from;
+	int depth;
+	char *held[16];           /* values handed to expr, freed after */
+	size_t nheld;
+};
+
+static int ex_lookup(void *user, const char *name, struct wfc_ex_value *out)
+{
+	struct ex_env *e = user;
+	if (e->nheld >= sizeof(e->held) / sizeof(e->held[0]))
+		return -1;
+	char *v = resolve(e->s, e->from, name, e->depth);
+	if (!v)
+		return -1;
+	e->held[e->nheld++] = v;
+	memset(out, 0, sizeof(*out));
+	out->type = WFC_EX_STRING;
+	out->string = v;
+	out->len = strlen(v);
+	return 0;
+}
+
+/* Fills every {{...}} of text seen from node from. 0 and *out (malloc'd),
+ * or -1 with a message. */
+static int subst(struct wfc_sched *s, size_t from, const char *text, int depth, char **out,
+		 char *err, size_t errlen)
+{
+	struct wfc_buf b = { 0 };
+	const char *q = text;
+	for (;;) {
+		const char *o = strstr(q, "{{");
+		const char *c = o ? strstr(o + 2, "}}") : NULL;
+		if (!c) {
+			wfc_buf_puts(&b, q);
+			break;
+		}
+		wfc_buf_add(&b, q, (size_t)(o - q));
+		const char *in = o + 2, *end = c;
+		while (in < end && (*in == ' ' || *in == '\t'))
+			in++;
+		while (end > in && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		char *name = strndup(in, (size_t)(end - in));
+		if (!name)
+			abort();
+		char *v = NULL;
+		if (name[0] == '=') {
+			struct wfc_gv_error ge = { 0 };
+			struct ex_env env = { .s = s, .from = from, .depth = depth + 1 };
+			struct wfc_expr *e = wfc_expr_parse(name + 1, strlen(name + 1), &ge);
+			struct wfc_ex_value val = { 0 };
+			if (e && wfc_expr_eval(e, ex_lookup, &env, &val, &ge) == 0) {
+				size_t need = wfc_ex_format(&val, NULL, 0);
+				v = malloc(need + 1);
+				if (!v)
+					abort();
+				wfc_ex_format(&val, v, need + 1);
+				wfc_ex_value_clear(&val);
+			}
+			wfc_expr_free(e);
+			for (size_t i = 0; i < env.nheld; i++)
+				free(env.held[i]);
+			if (!v) {
+				snprintf(err, errlen, "failed to evaluate {{%s}}: %s", name, ge.message);
+				free(name);
+				wfc_buf_free(&b);
+				return -1;
+			}
+		} else {
+			v = resolve(s, from, name, depth);
+			if (!v) {
+				snprintf(err, errlen, "failed to resolve {{%s}}", name);
+				free(name);
+				wfc_buf_free(&b);
+				return -1;
+			}
+		}
+		wfc_buf_puts(&b, v);
+		free(v);
+		free(name);
+		q = c + 2;
+	}
+	*out = xstrdup(wfc_buf_str(&b));
+	wfc_buf_free(&b);
+	return 0;
+}
+
+/* ---- transitions ---- */
+
+static void advance(struct wfc_sched *s, size_t id);
+
+static void start_pod(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct nstate *st = &s->st[id];
+	char err[512] = "";
+	char **vals = calloc(n->nruntime + 1, sizeof(*vals));
+	char *script = NULL;
+	if (!vals)
+		abort();
+	if (!n->has_pod) {
+		finish(s, id, WFC_PHASE_ERROR, xstrdup("the plan has no pod for this node"));
+		goto out;
+	}
+	if (n->is_script && !n->script_source) {
+		finish(s, id, WFC_PHASE_ERROR,
+		       xstrdup("the plan does not carry the script source (compile it for a local run)"));
+		goto out;
+	}
+	for (size_t i = 0; i < n->nruntime; i++)
+		if (subst(s, id, n->runtime_values[i].value ? n->runtime_values[i].value : "", 0,
+			  &vals[i], err, sizeof(err))) {
+			finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
+			goto out;
+		}
+	if (n->script_source && subst(s, id, n->script_source, 0, &script, err, sizeof(err))) {
+		finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
+		goto out;
+	}
+	struct wfc_exec_start es = { .node = n, .values = (const char *const *)vals,
+				     .script = script, .attempt = st->attempt };
+	if (s->ex.start(s->ex.self, &es, &st->job, err, sizeof(err))) {
+		st->job = NULL;
+		finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
+		goto out;
+	}
+	if (st->attempt == 0)
+		progress(s, id);
+out:
+	for (size_t i = 0; i < n->nruntime; i++)
+		free(vals[i]);
+	free(vals);
+	free(script);
+}
+
+/* Starts a node: its `when`, then by type. */
+static void start(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct nstate *st = &s->st[id];
+	st->phase = WFC_PHASE_RUNNING;
+	st->started_mono = now_mono();
+	st->started_wall = now_wall();
+	if (n->when && *n->when) {
+		char err[512], *w = NULL;
+		struct wfc_gv_error ge = { 0 };
+		bool ok = false;
+		if (subst(s, id, n->when, 0, &w, err, sizeof(err))) {
+			finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
+			return;
+		}
+		if (wfc_gv_eval_bool(w, &ok, &ge)) {
+			finish(s, id, WFC_PHASE_ERROR,
+			       xprintf("invalid 'when' expression '%s': %s", w, ge.message));
+			free(w);
+			return;
+		}
+		if (!ok) {
+			finish(s, id, WFC_PHASE_SKIPPED, xprintf("when '%s' evaluated false", w));
+			free(w);
+			return;
+		}
+		free(w);
+	}
+	switch (n->type) {
+	case WFC_RT_POD:
+		if (n->daemon) {
+			finish(s, id, WFC_PHASE_ERROR,
+			       xstrdup("daemon steps are not supported by the local runner yet"));
+			return;
+		}
+		start_pod(s, id);
+		return;
+	case WFC_RT_STEPS:
+	case WFC_RT_STEP_GROUP:
+	case WFC_RT_DAG:
+		return;
+	case WFC_RT_SKIPPED:
+		finish(s, id, WFC_PHASE_SKIPPED, xstrdup("no items to iterate over"));
+		return;
+	case WFC_RT_EXPAND:
+		finish(s, id, WFC_PHASE_ERROR,
+		       xprintf("%s is not supported by the local runner yet",
+			       n->expand_reason ? n->expand_reason : "run-time expansion"));
+		return;
+	default:
+		finish(s, id, WFC_PHASE_ERROR,
+		       xprintf("%s templates are not supported by the local runner yet",
+			       n->type_name));
+		return;
+	}
+}
+
+/* A node is settled once it and its onExit hook (if any) are done. */
+static bool settled(struct wfc_sched *s, size_t id)
+{
+	const struct nstate *st = &s->st[id];
+	if (!is_done(st->phase))
+		return false;
+	return st->hook == WFC_RT_NONE || is_done(s->st[st->hook].phase);
+}
+
+static void run_child(struct wfc_sched *s, size_t c)
+{
+	if (s->st[c].phase == WFC_PHASE_NONE)
+		start(s, c);
+	advance(s, c);
+}
+
+static void advance_steps(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct nstate *st = &s->st[id];
+	while (st->cur < n->nchildren) {
+		size_t g = n->children[st->cur];
+		if (g == st->hook) {
+			st->cur++;
+			continue;
+		}
+		run_child(s, g);
+		if (!settled(s, g))
+			return;
+		if (is_bad(s->st[g].phase)) {
+			finish(s, id, s->st[g].phase,
+			       xprintf("step group %s was unsuccessful: %s", N(s, g)->name,
+				       s->st[g].message ? s->st[g].message : ""));
+			return;
+		}
+		st->cur++;
+	}
+	finish(s, id, WFC_PHASE_SUCCEEDED, NULL);
+}
+
+static void advance_group(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	bool all = true;
+	for (size_t i = 0; i < n->nchildren; i++) {
+		run_child(s, n->children[i]);
+		if (!settled(s, n->children[i]))
+			all = false;
+	}
+	if (!all)
+		return;
+	for (size_t i = 0; i < n->nchildren; i++) {
+		size_t c = n->children[i];
+		if (is_bad(s->st[c].phase) && !continues(N(s, c), s->st[c].phase)) {
+			finish(s, id, WFC_PHASE_FAILED, xprintf("child '%s' failed", N(s, c)->name));
+			return;
+		}
+	}
+	finish(s, id, WFC_PHASE_SUCCEEDED, NULL);
+}
+
+struct dag_ctx {
+	struct wfc_sched *s;
+	size_t dag;
+};
+
+static enum wfc_depends_phase dphase(enum wfc_rt_phase ph)
+{
+	switch (ph) {
+	case WFC_PHASE_SUCCEEDED: return WFC_DEPENDS_PHASE_SUCCEEDED;
+	case WFC_PHASE_FAILED: return WFC_DEPENDS_PHASE_FAILED;
+	case WFC_PHASE_ERROR: return WFC_DEPENDS_PHASE_ERROR;
+	case WFC_PHASE_SKIPPED: return WFC_DEPENDS_PHASE_SKIPPED;
+	case WFC_PHASE_OMITTED: return WFC_DEPENDS_PHASE_OMITTED;
+	default: return WFC_DEPENDS_PHASE_OTHER;
+	}
+}
+
+/* Does task t answer to name: its name, or one item of a loop over it. */
+static bool task_named(const struct wfc_rt_node *t, const char *name)
+{
+	size_t len = strlen(name);
+	return strncmp(t->display, name, len) == 0 &&
+	       (t->display[len] == '\0' || t->display[len] == '(');
+}
+
+static int dag_state(void *user, const char *task, struct wfc_depends_state *out)
+{
+	struct dag_ctx *c = user;
+	struct wfc_sched *s = c->s;
+	const struct wfc_rt_node *d = N(s, c->dag);
+	size_t found = 0, succeeded = 0, failed = 0;
+	bool exact = false, pending = false, bad = false;
+	const struct wfc_rt_node *one = NULL;
+	enum wfc_rt_phase ph = WFC_PHASE_NONE;
+	for (size_t i = 0; i < d->nchildren; i++) {
+		const struct wfc_rt_node *t = N(s, d->children[i]);
+		if (d->children[i] == s->st[c->dag].hook || !task_named(t, task))
+			continue;
+		found++;
+		one = t;
+		exact = exact || strcmp(t->display, task) == 0;
+		ph = s->st[t->id].phase;
+		if (!settled(s, t->id))
+			pending = true;
+		if (ph == WFC_PHASE_SUCCEEDED)
+			succeeded++;
+		if (is_bad(ph))
+			failed++, bad = true;
+	}
+	if (!found)
+		return -1;
+	if (pending)
+		return 1;
+	memset(out, 0, sizeof(*out));
+	if (found == 1 && exact) {
+		out->phase = dphase(ph);
+		out->continue_on_failed = one->continue_failed;
+		out->continue_on_error = one->continue_error;
+		return 0;
+	}
+	out->is_group = true;
+	out->children = found;
+	out->children_succeeded = succeeded;
+	out->children_failed = failed;
+	out->phase = bad ? WFC_DEPENDS_PHASE_FAILED : WFC_DEPENDS_PHASE_SUCCEEDED;
+	out->continue_on_failed = one->continue_failed;
+	out->continue_on_error = one->continue_error;
+	return 0;
+}
+
+/* The phase a DAG target stands for: an omitted task inherits a failure of
+ * the tasks it depends on (Argo assessDAGPhase). */
+static enum wfc_rt_phase branch_phase(struct wfc_sched *s, size_t dag, size_t t, int depth)
+{
+	enum wfc_rt_phase ph = s->st[t].phase;
+	if (ph != WFC_PHASE_OMITTED || !s->st[t].dep || depth > 64)
+		return ph;
+	const struct wfc_rt_node *d = N(s, dag);
+	struct wfc_depends *dep = s->st[t].dep;
+	for (size_t k = 0; k < wfc_depends_ntasks(dep); k++)
+		for (size_t i = 0; i < d->nchildren; i++) {
+			size_t u = d->children[i];
+			if (u == t || !task_named(N(s, u), wfc_depends_task(dep, k)))
+				continue;
+			enum wfc_rt_phase up = branch_phase(s, dag, u, depth + 1);
+			if (is_bad(up))
+				return up;
+		}
+	return ph;
+}
+
+static bool is_target(struct wfc_sched *s, size_t dag, size_t t)
+{
+	const struct wfc_rt_node *d = N(s, dag);
+	for (size_t i = 0; i < d->nchildren; i++) {
+		struct wfc_depends *dep = s->st[d->children[i]].dep;
+		for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++)
+			if (task_named(N(s, t), wfc_depends_task(dep, k)))
+				return false;
+	}
+	return true;
+}
+
+static void advance_dag(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct dag_ctx ctx = { .s = s, .dag = id };
+	bool changed = true, all = true;
+	while (changed) {
+		changed = false;
+		all = true;
+		for (size_t i = 0; i < n->nchildren; i++) {
+			size_t t = n->children[i];
+			struct nstate *ts = &s->st[t];
+			if (t == s->st[id].hook)
+				continue;
+			if (ts->phase == WFC_PHASE_NONE) {
+				bool ok = true;
+				if (ts->dep) {
+					struct wfc_gv_error ge = { 0 };
+					int r = wfc_depends_eval(ts->dep, dag_state, &ctx, &ok, &ge);
+					if (r == 1) {
+						all = false;
+						continue;
+					}
+					if (r < 0) {
+						finish(s, t, WFC_PHASE_ERROR,
+						       xprintf("cannot evaluate depends '%s': %s",
+							       N(s, t)->depends, ge.message));
+						changed = true;
+						continue;
+					}
+				}
+				if (!ok) {
+					finish(s, t, WFC_PHASE_OMITTED,
+					       xstrdup("omitted: depends condition not met"));
+					changed = true;
+					continue;
+				}
+				start(s, t);
+				changed = true;
+			}
+			bool was = settled(s, t);
+			advance(s, t);
+			if (!settled(s, t))
+				all = false;
+			else if (!was)
+				changed = true;
+		}
+	}
+	if (!all)
+		return;
+	enum wfc_rt_phase res = WFC_PHASE_SUCCEEDED;
+	size_t bad = WFC_RT_NONE;
+	for (size_t i = 0; i < n->nchildren && res == WFC_PHASE_SUCCEEDED; i++) {
+		size_t t = n->children[i];
+		if (t == s->st[id].hook || !is_target(s, id, t))
+			continue;
+		enum wfc_rt_phase bp = branch_phase(s, id, t, 0);
+		if (is_bad(bp) && !continues(N(s, t), bp)) {
+			res = bp;
+			bad = t;
+		}
+	}
+	finish(s, id, res, bad == WFC_RT_NONE ? NULL
+		: xprintf("task '%s' %s", N(s, bad)->name,
+			  res == WFC_PHASE_ERROR ? "errored" : "failed"));
+}
+
+/* Output parameters of a Steps or DAG template (valueFrom.parameter). */
+static void scope_outputs(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct nstate *st = &s->st[id];
+	if (!n->noutputs || !n->nchildren)
+		return;
+	st->outputs = calloc(n->noutputs, sizeof(char *));
+	if (!st->outputs)
+		abort();
+	for (size_t i = 0; i < n->noutputs; i++) {
+		const char *src = n->outputs[i].parameter ? n->outputs[i].parameter
+							  : n->outputs[i].value;
+		char err[256], *v = NULL;
+		if (src && subst(s, n->children[0], src, 0, &v, err, sizeof(err)) == 0)
+			st->outputs[i] = v;
+		else if (n->outputs[i].dflt)
+			st->outputs[i] = xstrdup(n->outputs[i].dflt);
+	}
+}
+
+static void start_hook(struct wfc_sched *s, size_t id)
+{
+	struct nstate *st = &s->st[id];
+	if (st->hook == WFC_RT_NONE || s->st[st->hook].phase != WFC_PHASE_NONE || s->interrupted)
+		return;
+	start(s, st->hook);
+}
+
+static void advance(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct nstate *st = &s->st[id];
+	if (st->phase == WFC_PHASE_RUNNING && !s->interrupted) {
+		switch (n->type) {
+		case WFC_RT_STEPS:
+			advance_steps(s, id);
+			break;
+		case WFC_RT_STEP_GROUP:
+			advance_group(s, id);
+			break;
+		case WFC_RT_DAG:
+			advance_dag(s, id);
+			break;
+		default:
+			break;
+		}
+		if (is_done(st->phase) && n->type != WFC_RT_POD)
+			scope_outputs(s, id);
+	}
+	if (is_done(st->phase) && st->phase != WFC_PHASE_SKIPPED &&
+	    st->phase != WFC_PHASE_OMITTED) {
+		start_hook(s, id);
+		if (st->hook != WFC_RT_NONE && s->st[st->hook].phase != WFC_PHASE_NONE)
+			advance(s, st->hook);
+	}
+}
+
+/* The executor says a job ended. */
+static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct nstate *st = &s->st[id];
+	st->job = NULL;
+	st->exit_code = r->exit_code;
+	free(st->result);
+	st->result = r->result;
+	if (st->outputs)
+		for (size_t i = 0; i < n->noutputs; i++)
+			free(st->outputs[i]);
+	free(st->outputs);
+	st->outputs = r->outputs;
+	if (s->o.logs) {
+		print_logs(s, id, r->result);
+		print_logs(s, id, r->stderr_tail);
+	}
+	free(r->stderr_tail);
+	bool retry = is_bad(r->phase) && !s->interrupted && r->phase == WFC_PHASE_FAILED &&
+		     (n->retry_unbounded ? st->attempt < 100
+		      : (long)st->attempt < n->retry_limit);
+	if (retry) {
+		free(r->message);
+		st->attempt++;
+		if (s->o.progress)
+			fprintf(s->o.progress, "%s  Retrying  (attempt %u)\n", n->name,
+				st->attempt + 1);
+		start_pod(s, id);
+		return;
+	}
+	finish(s, id, r->phase, r->message);
+}
+
+static void poll_jobs(struct wfc_sched *s)
+{
+	for (size_t i = 0; i < s->p->nnodes; i++) {
+		if (!s->st[i].job)
+			continue;
+		struct wfc_exec_result r = { .exit_code = -1 };
+		if (s->ex.poll(s->ex.self, s->st[i].job, &r) == 1)
+			job_done(s, i, &r);
+	}
+}
+
+static bool any_running(const struct wfc_sched *s)
+{
+	for (size_t i = 0; i < s->p->nnodes; i++)
+		if (s->st[i].job)
+			return true;
+	return false;
+}
+
+static void stop_all(struct wfc_sched *s)
+{
+	for (size_t i = 0; i < s->p->nnodes; i++)
+		if (s->st[i].job)
+			s->ex.kill(s->ex.self, s->st[i].job);
+}
+
+/* Runs the tree under id to its end (or to an interruption). */
+static void drive(struct wfc_sched *s, size_t id)
+{
+	if (s->st[id].phase == WFC_PHASE_NONE)
+		start(s, id);
+	for (;;) {
+		advance(s, id);
+		if (settled(s, id) && !any_running(s))
+			return;
+		if (!s->interrupted && s->ex.interrupted && s->ex.interrupted(s->ex.self)) {
+			s->interrupted = true;
+			if (s->o.progress)
+				fprintf(s->o.progress, "interrupted: stopping every running step\n");
+			stop_all(s);
+		}
+		if (s->interrupted && !any_running(s))
+			return;
+		s->ex.wait(s->ex.self, 1000);
+		poll_jobs(s);
+	}
+}
+
+static size_t hook_of(const struct wfc_rt_plan *p, size_t id)
+{
+	const struct wfc_rt_node *n = &p->nodes[id];
+	size_t len = strlen(n->name);
+	for (size_t i = 0; i < n->nchildren; i++) {
+		const struct wfc_rt_node *c = &p->nodes[n->children[i]];
+		if (strncmp(c->name, n->name, len) == 0 && strcmp(c->name + len, ".onExit") == 0)
+			return c->id;
+	}
+	return WFC_RT_NONE;
+}
+
+struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc_executor *ex,
+				   const struct wfc_sched_opts *o)
+{
+	struct wfc_sched *s = calloc(1, sizeof(*s));
+	if (!s)
+		abort();
+	s->p = p;
+	s->ex = *ex;
+	if (o)
+		s->o = *o;
+	s->st = calloc(p->nnodes, sizeof(*s->st));
+	if (!s->st)
+		abort();
+	for (size_t i = 0; i < p->nnodes; i++) {
+		s->st[i].exit_code = -1;
+		s->st[i].hook = hook_of(p, i);
+		const struct wfc_rt_node *n = &p->nodes[i];
+		if (n->depends && *n->depends)
+			s->st[i].dep = wfc_depends_parse(n->depends, NULL);
+	}
+	s->wf_phase = WFC_PHASE_RUNNING;
+	/* a run's uid: unique enough for one host */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t h = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec ^
+		     ((uint64_t)getpid() << 32);
+	snprintf(s->uid, sizeof(s->uid), "%08x-%04x-4%03x-8%03x-%012llx",
+		 (unsigned)(h >> 32), (unsigned)(h >> 16) & 0xffffu, (unsigned)h & 0xfffu,
+		 (unsigned)(h >> 20) & 0xfffu, (unsigned long long)(h * 2654435761u) & 0xffffffffffffull);
+	return s;
+}
+
+void wfc_sched_destroy(struct wfc_sched *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->p->nnodes; i++) {
+		struct nstate *st = &s->st[i];
+		free(st->message);
+		free(st->result);
+		if (st->outputs)
+			for (size_t k = 0; k < s->p->nodes[i].noutputs; k++)
+				free(st->outputs[k]);
+		free(st->outputs);
+		wfc_depends_free(st->dep);
+	}
+	free(s->st);
+	free(s);
+}
+
+enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s)
+{
+	s->started_wall = now_wall();
+	drive(s, s->p->root);
+	enum wfc_rt_phase ph = s->st[s->p->root].phase;
+	if (s->interrupted || !is_done(ph))
+		ph = WFC_PHASE_FAILED;
+	if (ph == WFC_PHASE_SKIPPED || ph == WFC_PHASE_OMITTED)
+		ph = WFC_PHASE_SUCCEEDED;
+	s->wf_phase = ph;
+	if (s->p->on_exit != WFC_RT_NONE && !s->interrupted) {
+		drive(s, s->p->on_exit);
+		if (is_bad(s->st[s->p->on_exit].phase) && ph == WFC_PHASE_SUCCEEDED)
+			ph = s->st[s->p->on_exit].phase;
+	}
+	if (s->interrupted)
+		ph = WFC_PHASE_FAILED;
+	s->wf_phase = ph;
+	s->finished_wall = now_wall();
+	return ph;
+}
+
+bool wfc_sched_interrupted(const struct wfc_sched *s)
+{
+	return s->interrupted;
+}
+
+enum wfc_rt_phase wfc_sched_node_phase(const struct wfc_sched *s, size_t id)
+{
+	return id < s->p->nnodes ? s->st[id].phase : WFC_PHASE_NONE;
+}
+
+const char *wfc_sched_node_message(const struct wfc_sched *s, size_t id)
+{
+	return id < s->p->nnodes ? s->st[id].message : NULL;
+}
+
+const char *wfc_sched_node_result(const struct wfc_sched *s, size_t id)
+{
+	return id < s->p->nnodes ? s->st[id].result : NULL;
+}
+
+const char *wfc_sched_node_output(const struct wfc_sched *s, size_t id, size_t i)
+{
+	if (id >= s->p->nnodes || i >= s->p->nodes[id].noutputs || !s->st[id].outputs)
+		return NULL;
+	return s->st[id].outputs[i];
+}
+
+/* Argo's node id: the workflow's name for the root, else the name and the
+ * FNV-1a hash of the node's name. */
+static void node_id(const struct wfc_sched *s, size_t id, char *buf, size_t size)
+{
+	if (id == s->p->root) {
+		snprintf(buf, size, "%s", s->p->name);
+		return;
+	}
+	uint32_t h = 2166136261u;
+	for (const unsigned char *q = (const unsigned char *)N(s, id)->name; *q; q++)
+		h = (h ^ *q) * 16777619u;
+	snprintf(buf, size, "%s-%u", s->p->name, h);
+}
+
+cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
+{
+	char ts[32], idb[320];
+	cJSON *wf = cJSON_CreateObject();
+	cJSON_AddStringToObject(wf, "apiVersion", "argoproj.io/v1alpha1");
+	cJSON_AddStringToObject(wf, "kind", "Workflow");
+	cJSON *meta = cJSON_AddObjectToObject(wf, "metadata");
+	cJSON_AddStringToObject(meta, "name", s->p->name);
+	if (s->p->namespace)
+		cJSON_AddStringToObject(meta, "namespace", s->p->namespace);
+	cJSON_AddStringToObject(meta, "uid", s->uid);
+	cJSON *status = cJSON_AddObjectToObject(wf, "status");
+	cJSON_AddStringToObject(status, "phase", wfc_rt_phase_name(s->wf_phase));
+	rfc3339(s->started_wall, ts, sizeof(ts));
+	cJSON_AddStringToObject(status, "startedAt", ts);
+	if (is_done(s->wf_phase)) {
+		rfc3339(s->finished_wall, ts, sizeof(ts));
+		cJSON_AddStringToObject(status, "finishedAt", ts);
+	}
+	const char *msg = s->interrupted ? "interrupted" : s->st[s->p->root].message;
+	if (msg && *msg && s->wf_phase != WFC_PHASE_SUCCEEDED)
+		cJSON_AddStringToObject(status, "message", msg);
+	cJSON *nodes = cJSON_AddObjectToObject(status, "nodes");
+	for (size_t i = 0; i < s->p->nnodes; i++) {
+		const struct nstate *st = &s->st[i];
+		const struct wfc_rt_node *n = N(s, i);
+		if (st->phase == WFC_PHASE_NONE)
+			continue;
+		node_id(s, i, idb, sizeof(idb));
+		cJSON *o = cJSON_AddObjectToObject(nodes, idb);
+		cJSON_AddStringToObject(o, "id", idb);
+		cJSON_AddStringToObject(o, "name", n->name);
+		cJSON_AddStringToObject(o, "displayName", n->display);
+		cJSON_AddStringToObject(o, "type",
+					st->phase == WFC_PHASE_SKIPPED || st->phase == WFC_PHASE_OMITTED
+					? "Skipped" : n->type_name);
+		if (n->template_name)
+			cJSON_AddStringToObject(o, "templateName", n->template_name);
+		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(st->phase));
+		if (st->message && *st->message)
+			cJSON_AddStringToObject(o, "message", st->message);
+		rfc3339(st->started_wall, ts, sizeof(ts));
+		cJSON_AddStringToObject(o, "startedAt", ts);
+		if (is_done(st->phase)) {
+			rfc3339(st->finished_wall, ts, sizeof(ts));
+			cJSON_AddStringToObject(o, "finishedAt", ts);
+		}
+		bool has_out = st->result || st->exit_code >= 0;
+		for (size_t k = 0; st->outputs && k < n->noutputs; k++)
+			has_out = has_out || st->outputs[k];
+		if (has_out) {
+			cJSON *out = cJSON_AddObjectToObject(o, "outputs");
+			if (st->result)
+				cJSON_AddStringToObject(out, "result", st->result);
+			cJSON *pl = NULL;
+			for (size_t k = 0; st->outputs && k < n->noutputs; k++) {
+				if (!st->outputs[k])
+					continue;
+				if (!pl)
+					pl = cJSON_AddArrayToObject(out, "parameters");
+				cJSON *pp = cJSON_CreateObject();
+				cJSON_AddStringToObject(pp, "name", n->outputs[k].name);
+				cJSON_AddStringToObject(pp, "value", st->outputs[k]);
+				cJSON_AddItemToArray(pl, pp);
+			}
+			if (st->exit_code >= 0) {
+				char ec[16];
+				snprintf(ec, sizeof(ec), "%d", st->exit_code);
+				cJSON_AddStringToObject(out, "exitCode", ec);
+			}
+		}
+		cJSON *ch = NULL;
+		for (size_t k = 0; k < n->nchildren; k++) {
+			if (s->st[n->children[k]].phase == WFC_PHASE_NONE)
+				continue;
+			if (!ch)
+				ch = cJSON_AddArrayToObject(o, "children");
+			node_id(s, n->children[k], idb, sizeof(idb));
+			cJSON_AddItemToArray(ch, cJSON_CreateString(idb));
+		}
+	}
+	return wf;
+}

@@ -1,0 +1,100 @@
+/* The scheduler: node states and transitions of one run, read from the plan
+ * (runtime/plan.h) alone, over an executor that runs Pod nodes somewhere
+ * (host processes: runtime/local.h; a cluster: the kube executor).
+ *
+ * What it does as Argo does (see ARGO-SEMANTICS in the design notes): steps
+ * groups in order, the steps of a group in parallel; DAG tasks by `depends`;
+ * `when` (run-time tags substituted, then govaluate with bare words as
+ * strings); `continueOn`; outputs.result and output parameters for later
+ * `{{steps.X...}}` / `{{tasks.X...}}`; a node's run-time values; a simple
+ * `retryStrategy.limit`; step and workflow exit handlers with
+ * `{{workflow.status}}` and `{{workflow.failures}}`. Nodes it cannot run yet
+ * (withParam and recursion expansions, suspend, resource templates,
+ * workflow hooks other than exit) end in Error with a message saying so. */
+#ifndef WFC_RUNTIME_SCHEDULER_H
+#define WFC_RUNTIME_SCHEDULER_H
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "runtime/plan.h"
+
+struct cJSON;
+
+enum wfc_rt_phase {
+	WFC_PHASE_NONE,      /* not reached (no status) */
+	WFC_PHASE_RUNNING,
+	WFC_PHASE_SUCCEEDED,
+	WFC_PHASE_FAILED,
+	WFC_PHASE_ERROR,
+	WFC_PHASE_SKIPPED,
+	WFC_PHASE_OMITTED,
+};
+
+const char *wfc_rt_phase_name(enum wfc_rt_phase ph);
+
+/* What the executor is asked to start: a Pod node with its run-time
+ * values ready. */
+struct wfc_exec_start {
+	const struct wfc_rt_node *node;
+	const char *const *values;   /* value of node->runtime_values[i] */
+	const char *script;          /* the script source, filled; NULL: none */
+	unsigned attempt;            /* 0 for the first */
+};
+
+/* How a Pod node ended; the strings are malloc'd and the scheduler takes
+ * them. */
+struct wfc_exec_result {
+	enum wfc_rt_phase phase;     /* SUCCEEDED, FAILED or ERROR */
+	char *message;               /* NULL or a lowercase-first message */
+	int exit_code;               /* -1 when unknown */
+	char *result;                /* outputs.result, or NULL */
+	char **outputs;              /* per node->outputs entry, NULL: unset */
+	char *stderr_tail;           /* for --logs, or NULL */
+};
+
+/* Runs Pod nodes. A job is the executor's handle of one started node. */
+struct wfc_executor {
+	void *self;
+	/* 0 and *job, or -1 with a message in err (the node ends in Error) */
+	int (*start)(void *self, const struct wfc_exec_start *s, void **job,
+		     char *err, size_t errlen);
+	/* 1 when the job ended (out filled, job released), 0 while it runs */
+	int (*poll)(void *self, void *job, struct wfc_exec_result *out);
+	/* asks a running job to end; poll reports it */
+	void (*kill)(void *self, void *job);
+	/* blocks until a job may have ended, a stop was asked, or timeout_ms
+	 * (-1: no limit) passed */
+	void (*wait)(void *self, int timeout_ms);
+	/* non-zero once the user asked to stop (Ctrl-C) */
+	int (*interrupted)(void *self);
+};
+
+struct wfc_sched_opts {
+	FILE *progress;              /* one line per change, or NULL */
+	bool logs;                   /* each Pod node's output after it ends */
+};
+
+struct wfc_sched;
+
+struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc_executor *ex,
+				   const struct wfc_sched_opts *o);
+void wfc_sched_destroy(struct wfc_sched *s);
+
+/* Runs the workflow to its end: the entrypoint, then the exit handler.
+ * Returns the workflow's phase (SUCCEEDED, FAILED or ERROR). */
+enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s);
+/* The run was stopped by the user. */
+bool wfc_sched_interrupted(const struct wfc_sched *s);
+
+/* After wfc_sched_run: a node's phase, message and outputs.result. */
+enum wfc_rt_phase wfc_sched_node_phase(const struct wfc_sched *s, size_t id);
+const char *wfc_sched_node_message(const struct wfc_sched *s, size_t id);
+const char *wfc_sched_node_result(const struct wfc_sched *s, size_t id);
+/* The value of output parameter i of a node, or NULL. */
+const char *wfc_sched_node_output(const struct wfc_sched *s, size_t id, size_t i);
+
+/* The final Workflow in Argo's shape (metadata, status.phase, startedAt,
+ * finishedAt, status.nodes by id). Caller owns it. */
+struct cJSON *wfc_sched_workflow_json(const struct wfc_sched *s);
+
+#endif

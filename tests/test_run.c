@@ -1,0 +1,212 @@
+/* wfc run --local in-process: each testdata/run/NAME.yaml is compiled to
+ * its local plan and run with the scheduler over the local executor; the
+ * final phase of every node that ran (sorted, no times) must equal
+ * NAME.expected. WFC_UPDATE_GOLDEN=1 rewrites the expected files. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "runtime/local.h"
+#include "runtime/plan.h"
+#include "runtime/scheduler.h"
+#include "support/buf.h"
+#include "wfc.h"
+
+#define RUN_DIR WFC_SOURCE_DIR "/testdata/run"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One line per node that ran: NAME PHASE [outputs.result=R]
+ * [outputs.parameters.P=V]... [message=M]. */
+static void summary(const struct wfc_rt_plan *p, const struct wfc_sched *s,
+		    enum wfc_rt_phase wf, struct wfc_buf *out)
+{
+	char **lines = calloc(p->nnodes + 1, sizeof(*lines));
+	size_t n = 0;
+	assert_non_null(lines);
+	for (size_t i = 0; i < p->nnodes; i++) {
+		enum wfc_rt_phase ph = wfc_sched_node_phase(s, i);
+		if (ph == WFC_PHASE_NONE)
+			continue;
+		struct wfc_buf b = { 0 };
+		wfc_buf_printf(&b, "%s %s", p->nodes[i].name, wfc_rt_phase_name(ph));
+		const char *r = wfc_sched_node_result(s, i);
+		if (r && *r)
+			wfc_buf_printf(&b, " outputs.result=%s", r);
+		for (size_t k = 0; k < p->nodes[i].noutputs; k++) {
+			const char *v = wfc_sched_node_output(s, i, k);
+			if (v)
+				wfc_buf_printf(&b, " outputs.parameters.%s=%s",
+					       p->nodes[i].outputs[k].name, v);
+		}
+		const char *m = wfc_sched_node_message(s, i);
+		if (m && *m)
+			wfc_buf_printf(&b, " message=%s", m);
+		lines[n] = strdup(wfc_buf_str(&b));
+		wfc_buf_free(&b);
+		n++;
+	}
+	qsort(lines, n, sizeof(*lines), cmp_str);
+	wfc_buf_printf(out, "workflow %s\n", wfc_rt_phase_name(wf));
+	for (size_t i = 0; i < n; i++) {
+		/* a result may span lines: keep the file one line per node */
+		for (char *q = lines[i]; *q; q++)
+			if (*q == '\n')
+				*q = '|';
+		wfc_buf_printf(out, "%s\n", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+}
+
+static int run_plan(void *user, const char *text)
+{
+	struct wfc_buf *out = user;
+	char err[256] = "";
+	struct wfc_rt_plan *p = wfc_rt_plan_parse(text, err, sizeof(err));
+	if (!p)
+		fail_msg("plan: %s", err);
+	struct wfc_local *l = wfc_local_create(NULL);
+	struct wfc_executor ex;
+	wfc_local_executor(l, &ex);
+	struct wfc_sched *s = wfc_sched_create(p, &ex, NULL);
+	enum wfc_rt_phase ph = wfc_sched_run(s);
+	summary(p, s, ph, out);
+	wfc_sched_destroy(s);
+	wfc_local_destroy(l);
+	wfc_rt_plan_free(p);
+	return 0;
+}
+
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct wfc_buf b = { 0 };
+	char chunk[4096];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wfc_buf_add(&b, chunk, got);
+	fclose(f);
+	char *r = strdup(wfc_buf_str(&b));
+	wfc_buf_free(&b);
+	return r;
+}
+
+static void run_case(const char *name)
+{
+	char yaml[512], exp_path[512];
+	snprintf(yaml, sizeof(yaml), "%s/%s.yaml", RUN_DIR, name);
+	snprintf(exp_path, sizeof(exp_path), "%s/%s.expected", RUN_DIR, name);
+	struct wfc_cfg cfg;
+	wfc_cfg_default(&cfg);
+	struct wfc_ctx *ctx = wfc_ctx_create(&cfg);
+	assert_int_equal(wfc_add_path(ctx, yaml, false), 0);
+	assert_int_equal(wfc_validate(ctx), 0);
+	struct wfc_compile_cfg cc = { 0 };
+	struct wfc_buf out = { 0 };
+	assert_int_equal(wfc_local_plans(ctx, &cc, run_plan, &out), 0);
+	wfc_ctx_destroy(ctx);
+	const char *got = wfc_buf_str(&out);
+	const char *upd = getenv("WFC_UPDATE_GOLDEN");
+	if (upd && strcmp(upd, "1") == 0) {
+		FILE *f = fopen(exp_path, "w");
+		assert_non_null(f);
+		fputs(got, f);
+		fclose(f);
+	}
+	char *want = read_all(exp_path);
+	if (!want)
+		fail_msg("cannot read %s (WFC_UPDATE_GOLDEN=1 creates it)", exp_path);
+	if (strcmp(want, got) != 0) {
+		print_message("--- %s\n%s--- got\n%s", exp_path, want, got);
+		free(want);
+		wfc_buf_free(&out);
+		fail_msg("%s differs", name);
+	}
+	free(want);
+	wfc_buf_free(&out);
+}
+
+#define CASE(fn, name) \
+	static void fn(void **state) { run_case(name); }
+
+CASE(test_hello_world, "hello-world")
+CASE(test_steps_result, "steps-result")
+CASE(test_failing_step, "failing-step")
+CASE(test_continue_on, "continue-on")
+CASE(test_coinflip, "coinflip")
+CASE(test_dag_diamond, "dag-diamond")
+CASE(test_parallel_tmp, "parallel-tmp")
+CASE(test_output_param, "output-param")
+CASE(test_exit_handler, "exit-handler")
+CASE(test_script, "script")
+
+/* Every testdata/run case has a test above. */
+static void test_all_cases_listed(void **state)
+{
+	static const char *const listed[] = { "hello-world", "steps-result", "failing-step",
+					      "continue-on", "coinflip", "dag-diamond",
+					      "parallel-tmp", "output-param", "exit-handler",
+					      "script", NULL };
+	DIR *d = opendir(RUN_DIR);
+	struct dirent *e;
+	assert_non_null(d);
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0)
+			continue;
+		bool found = false;
+		for (const char *const *l = listed; *l; l++)
+			if (strlen(*l) == len - 5 && !strncmp(*l, e->d_name, len - 5))
+				found = true;
+		if (!found)
+			fail_msg("testdata/run/%s has no test", e->d_name);
+	}
+	closedir(d);
+}
+
+/* Plan text the runtime cannot read is an error, not a crash. */
+static void test_bad_plan(void **state)
+{
+	char err[128];
+	assert_null(wfc_rt_plan_parse("{", err, sizeof(err)));
+	assert_null(wfc_rt_plan_parse("{\"wfcPlan\": 2}", err, sizeof(err)));
+	assert_non_null(strstr(err, "version"));
+	assert_null(wfc_rt_plan_parse("{\"wfcPlan\": 1, \"nodes\": [{\"name\": \"a\", "
+				      "\"type\": \"Pod\", \"children\": [0]}]}", err, sizeof(err)));
+	assert_true(wfc_rt_duration("90s") == 90);
+	assert_true(wfc_rt_duration("1m30s") == 90);
+	assert_true(wfc_rt_duration("5") == 5);
+	assert_true(wfc_rt_duration("x") < 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hello_world),
+		cmocka_unit_test(test_steps_result),
+		cmocka_unit_test(test_failing_step),
+		cmocka_unit_test(test_continue_on),
+		cmocka_unit_test(test_coinflip),
+		cmocka_unit_test(test_dag_diamond),
+		cmocka_unit_test(test_parallel_tmp),
+		cmocka_unit_test(test_output_param),
+		cmocka_unit_test(test_exit_handler),
+		cmocka_unit_test(test_script),
+		cmocka_unit_test(test_all_cases_listed),
+		cmocka_unit_test(test_bad_plan),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
