@@ -178,6 +178,7 @@ static void outputs(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n)
 		v[k].parameter = str(a, vf, "parameter");
 		v[k].dflt = str(a, vf, "default");
 		v[k].value = str(a, it, "value");
+		v[k].global_name = str(a, it, "globalName");
 		k++;
 	}
 	n->outputs = v;
@@ -198,6 +199,40 @@ static void retry(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n)
 	} else {
 		n->retry_unbounded = true;
 	}
+	struct wfc_rt_retry *r = &n->retry;
+	r->set = true;
+	r->limit = lim ? n->retry_limit : -1;
+	const char *pol = str(a, rs, "retryPolicy");
+	r->expression = str(a, rs, "expression");
+	if (r->expression && !*r->expression)
+		r->expression = NULL;
+	if (pol && strcmp(pol, "Always") == 0)
+		r->policy = WFC_RETRY_ALWAYS;
+	else if (pol && (strcmp(pol, "OnError") == 0 || strcmp(pol, "OnTransientError") == 0))
+		r->policy = WFC_RETRY_ON_ERROR;
+	else if (pol && strcmp(pol, "OnFailure") == 0)
+		r->policy = WFC_RETRY_ON_FAILURE;
+	else
+		r->policy = r->expression ? WFC_RETRY_ALWAYS : WFC_RETRY_ON_FAILURE;
+	const cJSON *bo = get(rs, "backoff");
+	double d = wfc_rt_duration(str(a, bo, "duration"));
+	r->backoff_s = d > 0 ? d : 0;
+	const char *f = str(a, bo, "factor");
+	r->factor = f ? strtod(f, NULL) : 0;
+	d = wfc_rt_duration(str(a, bo, "cap"));
+	r->cap_s = d > 0 ? d : 0;
+	d = wfc_rt_duration(str(a, bo, "maxDuration"));
+	r->max_duration_s = d > 0 ? d : 0;
+}
+
+static long number(struct wfc_arena *a, const cJSON *o, const char *k)
+{
+	const char *v = str(a, o, k);
+	if (!v)
+		return 0;
+	char *end;
+	double d = strtod(v, &end);
+	return end != v && !*end && d > 0 ? (long)d : 0;
 }
 
 static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size_t id,
@@ -255,6 +290,10 @@ static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size
 		d = ad;
 	n->timeout_s = d > 0 ? d : 0;
 	n->daemon = flag(o, "daemon");
+	n->parallelism = number(a, o, "parallelism");
+	const cJSON *ff = get(o, "failFast");
+	n->fail_fast = !(cJSON_IsFalse(ff) || (cJSON_IsString(ff) && strcmp(ff->valuestring, "false") == 0));
+	n->target = str(a, o, "target");
 	const cJSON *pod = get(o, "pod");
 	if (cJSON_IsObject(pod))
 		container(a, pod, n);
@@ -303,6 +342,9 @@ struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen
 	}
 	p->pub.nodes = nodes;
 	p->pub.nnodes = cnt;
+	p->pub.parallelism = number(a, wf, "parallelism");
+	double ads = wfc_rt_duration(str(a, wf, "activeDeadlineSeconds"));
+	p->pub.active_deadline_s = ads > 0 ? ads : 0;
 	const cJSON *root = get(wf, "root"), *ex = get(wf, "onExit");
 	p->pub.root = cJSON_IsNumber(root) && root->valuedouble >= 0
 		      ? (size_t)root->valuedouble : 0;

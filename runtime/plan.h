@@ -34,6 +34,25 @@ struct wfc_rt_output {
 	const char *parameter;   /* valueFrom.parameter (steps, DAGs), or NULL */
 	const char *dflt;        /* valueFrom.default, or NULL */
 	const char *value;       /* value, or NULL */
+	const char *global_name; /* globalName, or NULL */
+};
+
+enum wfc_rt_retry_policy {
+	WFC_RETRY_ON_FAILURE,
+	WFC_RETRY_ON_ERROR,      /* also OnTransientError */
+	WFC_RETRY_ALWAYS,
+};
+
+/* retryStrategy of a node (set = false without one) */
+struct wfc_rt_retry {
+	bool set;
+	long limit;              /* -1: no limit */
+	enum wfc_rt_retry_policy policy;
+	double backoff_s;        /* backoff.duration; 0 none */
+	double factor;           /* backoff.factor; 0 none */
+	double cap_s;            /* backoff.cap; 0 none */
+	double max_duration_s;   /* backoff.maxDuration; 0 none */
+	const char *expression;  /* NULL: none */
 };
 
 /* The main container of a Pod node. */
@@ -73,6 +92,10 @@ struct wfc_rt_node {
 	const char *script_source; /* NULL when the plan keeps it elsewhere */
 	long retry_limit;        /* retryStrategy.limit; -1 without one */
 	bool retry_unbounded;    /* retryStrategy without a limit */
+	struct wfc_rt_retry retry;
+	long parallelism;        /* Steps / DAG: leaf pods at once; 0 none */
+	bool fail_fast;          /* DAG failFast (default true) */
+	const char *target;      /* DAG target: space-separated task names */
 	double timeout_s;        /* timeout / activeDeadlineSeconds; 0 none */
 	bool daemon;
 	const char *expand_reason;
@@ -87,6 +110,8 @@ struct wfc_rt_plan {
 	size_t nnodes;
 	size_t root;
 	size_t on_exit;          /* WFC_RT_NONE without one */
+	long parallelism;        /* workflow parallelism; 0 none */
+	double active_deadline_s; /* workflow activeDeadlineSeconds; 0 none */
 };
 
 /* Parses the plan JSON text. NULL with a lowercase message in err when it is

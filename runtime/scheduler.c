@@ -21,6 +21,15 @@
 /* how deep {{inputs.parameters.x}} may refer to values holding tags */
 #define MAX_SUBST_DEPTH 8
 
+/* One attempt of a Pod node with a retryStrategy (Argo's NAME(k)). */
+struct attempt {
+	enum wfc_rt_phase phase;
+	char *message;
+	int exit_code;
+	double started_mono, finished_mono;
+	double started_wall, finished_wall;
+};
+
 struct nstate {
 	enum wfc_rt_phase phase;
 	char *message;
@@ -34,6 +43,16 @@ struct nstate {
 	unsigned attempt;
 	size_t hook;              /* child that is the node's onExit, or NONE */
 	struct wfc_depends *dep;  /* parsed depends of a DAG task */
+	bool pending;             /* Pod: waiting for a slot or a backoff */
+	double launch_at;         /* Pod: not before this (monotonic) */
+	struct attempt *att;      /* attempts of a retried Pod */
+	size_t natt;
+	bool excluded;            /* DAG task outside the DAG's targets */
+};
+
+struct global {
+	char *name;
+	char *value;
 };
 
 struct wfc_sched {
@@ -45,6 +64,10 @@ struct wfc_sched {
 	bool interrupted;
 	char uid[40];
 	double started_wall, finished_wall;
+	double deadline;              /* monotonic; 0: none */
+	bool deadline_hit;
+	struct global *globals;       /* workflow.outputs.parameters */
+	size_t nglobals;
 };
 
 static const struct wfc_rt_node *N(const struct wfc_sched *s, size_t id)
@@ -207,6 +230,93 @@ static size_t find_ref(const struct wfc_sched *s, size_t from, const char *name,
 	return WFC_RT_NONE;
 }
 
+static bool named(const struct wfc_rt_node *t, const char *name, size_t len)
+{
+	return strncmp(t->display, name, len) == 0 && t->display[len] == '(';
+}
+
+/* The nodes of a loop over the step or task called name, in item order:
+ * the nearest enclosing scope that has some. Returns how many (ids filled
+ * up to max). */
+static size_t find_loop(const struct wfc_sched *s, size_t from, const char *name, size_t nlen,
+			size_t *ids, size_t max)
+{
+	for (size_t a = N(s, from)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
+		const struct wfc_rt_node *an = N(s, a);
+		size_t k = 0;
+		if (an->type == WFC_RT_DAG) {
+			for (size_t i = 0; i < an->nchildren; i++)
+				if (named(N(s, an->children[i]), name, nlen) && k < max)
+					ids[k++] = an->children[i];
+		} else if (an->type == WFC_RT_STEPS) {
+			for (size_t i = 0; i < an->nchildren; i++) {
+				const struct wfc_rt_node *g = N(s, an->children[i]);
+				for (size_t j = 0; j < g->nchildren; j++)
+					if (named(N(s, g->children[j]), name, nlen) && k < max)
+						ids[k++] = g->children[j];
+			}
+		}
+		if (k)
+			return k;
+	}
+	return 0;
+}
+
+static char *json_text(cJSON *j)
+{
+	char *t = cJSON_PrintUnformatted(j);
+	cJSON_Delete(j);
+	char *r = xstrdup(t);
+	cJSON_free(t);
+	return r;
+}
+
+/* steps.X.outputs.result / .parameters / .parameters.P of a looped X: JSON
+ * lists over its succeeded items (Argo processAggregateNodeOutputs). */
+static char *loop_outputs(const struct wfc_sched *s, size_t from, const char *name, size_t nlen,
+			  const char *field)
+{
+	size_t cap = s->p->nnodes, *ids = malloc(cap * sizeof(*ids));
+	if (!ids)
+		abort();
+	size_t n = find_loop(s, from, name, nlen, ids, cap);
+	char *r = NULL;
+	bool result = strcmp(field, "outputs.result") == 0;
+	bool all = strcmp(field, "outputs.parameters") == 0;
+	const char *pname = strncmp(field, "outputs.parameters.", 19) == 0 ? field + 19 : NULL;
+	if (!n || (!result && !all && !pname))
+		goto out;
+	cJSON *l = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++) {
+		const struct nstate *st = &s->st[ids[i]];
+		const struct wfc_rt_node *c = N(s, ids[i]);
+		if (st->phase != WFC_PHASE_SUCCEEDED)
+			continue;
+		if (result && st->result) {
+			cJSON *v = cJSON_Parse(st->result);
+			cJSON_AddItemToArray(l, v ? v : cJSON_CreateString(st->result));
+			continue;
+		}
+		if (!st->outputs)
+			continue;
+		cJSON *m = all ? cJSON_CreateObject() : NULL;
+		for (size_t k = 0; k < c->noutputs; k++) {
+			if (!st->outputs[k])
+				continue;
+			if (m)
+				cJSON_AddStringToObject(m, c->outputs[k].name, st->outputs[k]);
+			else if (strcmp(c->outputs[k].name, pname) == 0)
+				cJSON_AddItemToArray(l, cJSON_CreateString(st->outputs[k]));
+		}
+		if (m)
+			cJSON_AddItemToArray(l, m);
+	}
+	r = json_text(l);
+out:
+	free(ids);
+	return r;
+}
+
 static void rfc3339(double t, char *buf, size_t size)
 {
 	time_t tt = (time_t)t;
@@ -289,6 +399,12 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 		return xstrdup(fn->name);
 	if (strcmp(name, "retries") == 0)
 		return xprintf("%u", s->st[from].attempt);
+	if (strncmp(name, "workflow.outputs.parameters.", 28) == 0) {
+		for (size_t i = 0; i < s->nglobals; i++)
+			if (strcmp(s->globals[i].name, name + 28) == 0)
+				return xstrdup(s->globals[i].value);
+		return NULL;
+	}
 	const char *rest = NULL;
 	if (strncmp(name, "steps.", 6) == 0)
 		rest = name + 6;
@@ -301,7 +417,7 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 		return NULL;
 	size_t id = find_ref(s, from, rest, (size_t)(dot - rest));
 	if (id == WFC_RT_NONE)
-		return NULL;
+		return loop_outputs(s, from, rest, (size_t)(dot - rest), dot + 1);
 	const struct nstate *st = &s->st[id];
 	const char *field = dot + 1;
 	char ts[32];
@@ -421,6 +537,9 @@ static int subst(struct wfc_sched *s, size_t from, const char *text, int depth, 
 /* ---- transitions ---- */
 
 static void advance(struct wfc_sched *s, size_t id);
+static void try_launch(struct wfc_sched *s, size_t id);
+static void export_globals(struct wfc_sched *s, size_t id);
+static bool ts_skip(struct wfc_sched *s, size_t dag, size_t t);
 
 static void start_pod(struct wfc_sched *s, size_t id)
 {
@@ -457,6 +576,14 @@ static void start_pod(struct wfc_sched *s, size_t id)
 		finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
 		goto out;
 	}
+	if (n->retry.set) {
+		st->att = realloc(st->att, (st->natt + 1) * sizeof(*st->att));
+		if (!st->att)
+			abort();
+		st->att[st->natt++] = (struct attempt){ .phase = WFC_PHASE_RUNNING, .exit_code = -1,
+							 .started_mono = now_mono(),
+							 .started_wall = now_wall() };
+	}
 	if (st->attempt == 0)
 		progress(s, id);
 out:
@@ -464,6 +591,47 @@ out:
 		free(vals[i]);
 	free(vals);
 	free(script);
+}
+
+/* Is node id (or an ancestor) under a? */
+static bool is_under(const struct wfc_sched *s, size_t id, size_t a)
+{
+	for (; id != WFC_RT_NONE; id = N(s, id)->parent)
+		if (id == a)
+			return true;
+	return false;
+}
+
+/* May one more leaf pod start under every parallelism limit around id? */
+static bool slot_free(const struct wfc_sched *s, size_t id)
+{
+	size_t all = 0;
+	for (size_t i = 0; i < s->p->nnodes; i++)
+		all += s->st[i].job != NULL;
+	if (s->p->parallelism > 0 && all >= (size_t)s->p->parallelism)
+		return false;
+	for (size_t a = N(s, id)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
+		long lim = N(s, a)->parallelism;
+		if (lim <= 0)
+			continue;
+		size_t k = 0;
+		for (size_t i = 0; i < s->p->nnodes; i++)
+			k += s->st[i].job && is_under(s, i, a);
+		if (k >= (size_t)lim)
+			return false;
+	}
+	return true;
+}
+
+/* Launches a pending Pod node once its backoff passed and a slot is free. */
+static void try_launch(struct wfc_sched *s, size_t id)
+{
+	struct nstate *st = &s->st[id];
+	if (!st->pending || s->interrupted || s->deadline_hit || now_mono() < st->launch_at ||
+	    !slot_free(s, id))
+		return;
+	st->pending = false;
+	start_pod(s, id);
 }
 
 /* Starts a node: its `when`, then by type. */
@@ -502,7 +670,9 @@ static void start(struct wfc_sched *s, size_t id)
 			       xstrdup("daemon steps are not supported by the local runner yet"));
 			return;
 		}
-		start_pod(s, id);
+		st->pending = true;
+		st->launch_at = 0;
+		try_launch(s, id);
 		return;
 	case WFC_RT_STEPS:
 	case WFC_RT_STEP_GROUP:
@@ -676,9 +846,36 @@ static enum wfc_rt_phase branch_phase(struct wfc_sched *s, size_t dag, size_t t,
 	return ph;
 }
 
+/* Is name one of the space-separated words of list? */
+static bool in_list(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *q = list; *q;) {
+		while (*q == ' ')
+			q++;
+		size_t w = strcspn(q, " ");
+		if (w == len && !strncmp(q, name, len))
+			return true;
+		q += w;
+	}
+	return false;
+}
+
 static bool is_target(struct wfc_sched *s, size_t dag, size_t t)
 {
 	const struct wfc_rt_node *d = N(s, dag);
+	if (d->target && *d->target) {
+		for (const char *q = N(s, t)->display; *q; q++)
+			if (*q == '(') {
+				char *base = strndup(N(s, t)->display, (size_t)(q - N(s, t)->display));
+				if (!base)
+					abort();
+				bool r = in_list(d->target, base);
+				free(base);
+				return r;
+			}
+		return in_list(d->target, N(s, t)->display);
+	}
 	for (size_t i = 0; i < d->nchildren; i++) {
 		struct wfc_depends *dep = s->st[d->children[i]].dep;
 		for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++)
@@ -686,6 +883,33 @@ static bool is_target(struct wfc_sched *s, size_t dag, size_t t)
 				return false;
 	}
 	return true;
+}
+
+/* failFast: a task failed (no continueOn); no new task starts then, but
+ * the ones that depend on a failed task (handlers) still do. */
+static bool dag_failed(struct wfc_sched *s, size_t dag)
+{
+	const struct wfc_rt_node *d = N(s, dag);
+	for (size_t i = 0; i < d->nchildren; i++) {
+		size_t t = d->children[i];
+		if (t != s->st[dag].hook && settled(s, t) && is_bad(s->st[t].phase) &&
+		    !continues(N(s, t), s->st[t].phase))
+			return true;
+	}
+	return false;
+}
+
+static bool handles_failure(struct wfc_sched *s, size_t dag, size_t t)
+{
+	const struct wfc_rt_node *d = N(s, dag);
+	struct wfc_depends *dep = s->st[t].dep;
+	for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++)
+		for (size_t i = 0; i < d->nchildren; i++) {
+			size_t u = d->children[i];
+			if (task_named(N(s, u), wfc_depends_task(dep, k)) && is_bad(s->st[u].phase))
+				return true;
+		}
+	return false;
 }
 
 static void advance_dag(struct wfc_sched *s, size_t id)
@@ -699,7 +923,7 @@ static void advance_dag(struct wfc_sched *s, size_t id)
 		for (size_t i = 0; i < n->nchildren; i++) {
 			size_t t = n->children[i];
 			struct nstate *ts = &s->st[t];
-			if (t == s->st[id].hook)
+			if (t == s->st[id].hook || ts->excluded)
 				continue;
 			if (ts->phase == WFC_PHASE_NONE) {
 				bool ok = true;
@@ -724,6 +948,8 @@ static void advance_dag(struct wfc_sched *s, size_t id)
 					changed = true;
 					continue;
 				}
+				if (n->fail_fast && dag_failed(s, id) && !handles_failure(s, id, t))
+					continue;
 				start(s, t);
 				changed = true;
 			}
@@ -738,10 +964,30 @@ static void advance_dag(struct wfc_sched *s, size_t id)
 	if (!all)
 		return;
 	enum wfc_rt_phase res = WFC_PHASE_SUCCEEDED;
+	if (n->fail_fast && dag_failed(s, id)) {
+		/* tasks left unstarted: the first failure decides */
+		for (size_t i = 0; i < n->nchildren && res == WFC_PHASE_SUCCEEDED; i++) {
+			size_t t = n->children[i];
+			if (t != s->st[id].hook && is_bad(s->st[t].phase) &&
+			    !continues(N(s, t), s->st[t].phase) && !is_target(s, id, t)) {
+				bool left = false;
+				for (size_t k = 0; k < n->nchildren; k++)
+					left = left || (s->st[n->children[k]].phase == WFC_PHASE_NONE &&
+							!s->st[n->children[k]].excluded &&
+							n->children[k] != s->st[id].hook);
+				if (left) {
+					res = s->st[t].phase;
+					finish(s, id, res, xprintf("task '%s' %s", N(s, t)->name,
+								   res == WFC_PHASE_ERROR ? "errored" : "failed"));
+					return;
+				}
+			}
+		}
+	}
 	size_t bad = WFC_RT_NONE;
 	for (size_t i = 0; i < n->nchildren && res == WFC_PHASE_SUCCEEDED; i++) {
 		size_t t = n->children[i];
-		if (t == s->st[id].hook || !is_target(s, id, t))
+		if (t == s->st[id].hook || ts_skip(s, id, t))
 			continue;
 		enum wfc_rt_phase bp = branch_phase(s, id, t, 0);
 		if (is_bad(bp) && !continues(N(s, t), bp)) {
@@ -752,6 +998,12 @@ static void advance_dag(struct wfc_sched *s, size_t id)
 	finish(s, id, res, bad == WFC_RT_NONE ? NULL
 		: xprintf("task '%s' %s", N(s, bad)->name,
 			  res == WFC_PHASE_ERROR ? "errored" : "failed"));
+}
+
+/* Not a DAG target for the DAG's phase. */
+static bool ts_skip(struct wfc_sched *s, size_t dag, size_t t)
+{
+	return s->st[t].excluded || !is_target(s, dag, t);
 }
 
 /* Output parameters of a Steps or DAG template (valueFrom.parameter). */
@@ -773,6 +1025,8 @@ static void scope_outputs(struct wfc_sched *s, size_t id)
 		else if (n->outputs[i].dflt)
 			st->outputs[i] = xstrdup(n->outputs[i].dflt);
 	}
+	if (st->phase == WFC_PHASE_SUCCEEDED)
+		export_globals(s, id);
 }
 
 static void start_hook(struct wfc_sched *s, size_t id)
@@ -787,7 +1041,7 @@ static void advance(struct wfc_sched *s, size_t id)
 {
 	const struct wfc_rt_node *n = N(s, id);
 	struct nstate *st = &s->st[id];
-	if (st->phase == WFC_PHASE_RUNNING && !s->interrupted) {
+	if (st->phase == WFC_PHASE_RUNNING && !s->interrupted && !s->deadline_hit) {
 		switch (n->type) {
 		case WFC_RT_STEPS:
 			advance_steps(s, id);
@@ -797,6 +1051,9 @@ static void advance(struct wfc_sched *s, size_t id)
 			break;
 		case WFC_RT_DAG:
 			advance_dag(s, id);
+			break;
+		case WFC_RT_POD:
+			try_launch(s, id);
 			break;
 		default:
 			break;
@@ -810,6 +1067,111 @@ static void advance(struct wfc_sched *s, size_t id)
 		if (st->hook != WFC_RT_NONE && s->st[st->hook].phase != WFC_PHASE_NONE)
 			advance(s, st->hook);
 	}
+}
+
+/* Exports the output parameters of node id that have a globalName. */
+static void export_globals(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	const struct nstate *st = &s->st[id];
+	for (size_t k = 0; st->outputs && k < n->noutputs; k++) {
+		const char *g = n->outputs[k].global_name;
+		if (!g || !*g || !st->outputs[k])
+			continue;
+		size_t i = 0;
+		while (i < s->nglobals && strcmp(s->globals[i].name, g) != 0)
+			i++;
+		if (i == s->nglobals) {
+			s->globals = realloc(s->globals, (s->nglobals + 1) * sizeof(*s->globals));
+			if (!s->globals)
+				abort();
+			s->globals[s->nglobals++] = (struct global){ .name = xstrdup(g) };
+		}
+		free(s->globals[i].value);
+		s->globals[i].value = xstrdup(st->outputs[k]);
+	}
+}
+
+struct retry_env {
+	const struct attempt *a;
+	char buf[4][64];
+};
+
+static int retry_lookup(void *user, const char *name, struct wfc_ex_value *out)
+{
+	struct retry_env *e = user;
+	const char *v = NULL;
+	if (strcmp(name, "lastRetry.exitCode") == 0) {
+		snprintf(e->buf[0], sizeof(e->buf[0]), "%d", e->a->exit_code);
+		v = e->buf[0];
+	} else if (strcmp(name, "lastRetry.status") == 0) {
+		v = wfc_rt_phase_name(e->a->phase);
+	} else if (strcmp(name, "lastRetry.duration") == 0) {
+		snprintf(e->buf[1], sizeof(e->buf[1]), "%g",
+			 e->a->finished_mono - e->a->started_mono);
+		v = e->buf[1];
+	} else if (strcmp(name, "lastRetry.message") == 0) {
+		v = e->a->message ? e->a->message : "";
+	}
+	if (!v)
+		return -1;
+	memset(out, 0, sizeof(*out));
+	out->type = WFC_EX_STRING;
+	out->string = v;
+	out->len = strlen(v);
+	return 0;
+}
+
+/* After an attempt of a retried Pod node ended: NULL to retry after *wait
+ * seconds, else the message the node ends with ("" for none), as Argo's
+ * processNodeRetries decides. */
+static char *retry_decision(struct wfc_sched *s, size_t id, double *wait)
+{
+	const struct wfc_rt_retry *rs = &N(s, id)->retry;
+	const struct nstate *st = &s->st[id];
+	const struct attempt *a = &st->att[st->natt - 1];
+	double now = now_mono();
+	if (a->phase == WFC_PHASE_SUCCEEDED || s->interrupted || s->deadline_hit)
+		return xstrdup(a->message ? a->message : "");
+	*wait = 0;
+	if (rs->backoff_s > 0) {
+		double w = rs->backoff_s;
+		for (size_t k = 1; rs->factor > 0 && k < st->natt; k++)
+			w *= rs->factor;
+		if (rs->cap_s > 0 && w > rs->cap_s)
+			w = rs->cap_s;
+		*wait = w;
+	}
+	if (rs->max_duration_s > 0) {
+		double end = st->att[0].started_mono + rs->max_duration_s;
+		if (now > end)
+			return xstrdup("Max duration limit exceeded");
+		if (now + *wait > end)
+			return xstrdup("Backoff would exceed max duration limit");
+	}
+	bool again = rs->policy == WFC_RETRY_ALWAYS ? is_bad(a->phase)
+		     : rs->policy == WFC_RETRY_ON_ERROR ? a->phase == WFC_PHASE_ERROR
+		     : a->phase == WFC_PHASE_FAILED;
+	if (!again)
+		return xstrdup(a->message ? a->message : "");
+	if (rs->expression) {
+		struct wfc_gv_error ge = { 0 };
+		struct retry_env env = { .a = a };
+		struct wfc_expr *e = wfc_expr_parse(rs->expression, strlen(rs->expression), &ge);
+		struct wfc_ex_value v = { 0 };
+		if (!e || wfc_expr_eval(e, retry_lookup, &env, &v, &ge)) {
+			wfc_expr_free(e);
+			return xprintf("cannot evaluate retryStrategy.expression: %s", ge.message);
+		}
+		bool ok = v.type == WFC_EX_BOOL && v.boolean;
+		wfc_ex_value_clear(&v);
+		wfc_expr_free(e);
+		if (!ok)
+			return xstrdup("retryStrategy.expression evaluated to false");
+	}
+	if (rs->limit >= 0 && st->natt > (size_t)rs->limit)
+		return xstrdup("No more retries left");
+	return NULL;
 }
 
 /* The executor says a job ended. */
@@ -831,19 +1193,40 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 		print_logs(s, id, r->stderr_tail);
 	}
 	free(r->stderr_tail);
-	bool retry = is_bad(r->phase) && !s->interrupted && r->phase == WFC_PHASE_FAILED &&
-		     (n->retry_unbounded ? st->attempt < 100
-		      : (long)st->attempt < n->retry_limit);
-	if (retry) {
+	if (s->deadline_hit) {
 		free(r->message);
-		st->attempt++;
-		if (s->o.progress)
-			fprintf(s->o.progress, "%s  Retrying  (attempt %u)\n", n->name,
-				st->attempt + 1);
-		start_pod(s, id);
+		r->phase = WFC_PHASE_FAILED;
+		r->message = xstrdup("Step exceeded its deadline");
+	}
+	if (!n->retry.set) {
+		if (r->phase == WFC_PHASE_SUCCEEDED)
+			export_globals(s, id);
+		finish(s, id, r->phase, r->message);
 		return;
 	}
-	finish(s, id, r->phase, r->message);
+	struct attempt *a = &st->att[st->natt - 1];
+	a->phase = r->phase;
+	a->message = r->message;
+	a->exit_code = r->exit_code;
+	a->finished_mono = now_mono();
+	a->finished_wall = now_wall();
+	double wait = 0;
+	char *stop = retry_decision(s, id, &wait);
+	if (stop) {
+		if (r->phase == WFC_PHASE_SUCCEEDED)
+			export_globals(s, id);
+		if (!*stop) {
+			free(stop);
+			stop = NULL;
+		}
+		finish(s, id, r->phase, stop);
+		return;
+	}
+	st->attempt++;
+	st->pending = true;
+	st->launch_at = now_mono() + wait;
+	if (s->o.progress)
+		fprintf(s->o.progress, "%s  Retrying  (attempt %u)\n", n->name, st->attempt + 1);
 }
 
 static void poll_jobs(struct wfc_sched *s)
@@ -872,6 +1255,30 @@ static void stop_all(struct wfc_sched *s)
 			s->ex.kill(s->ex.self, s->st[i].job);
 }
 
+/* How long the loop may sleep: until the next backoff or the deadline. */
+static int next_wakeup(const struct wfc_sched *s)
+{
+	double now = now_mono(), t = 1.0;
+	for (size_t i = 0; i < s->p->nnodes; i++)
+		if (s->st[i].pending && s->st[i].launch_at > now && s->st[i].launch_at - now < t)
+			t = s->st[i].launch_at - now;
+	if (s->deadline > 0 && !s->deadline_hit && s->deadline - now < t)
+		t = s->deadline - now;
+	return t > 0 ? (int)(t * 1000) + 1 : 0;
+}
+
+/* After the deadline: every node of the tree under id still running fails
+ * (children are listed after their parent: from the last one up). */
+static void fail_unfinished(struct wfc_sched *s, size_t id)
+{
+	for (size_t i = s->p->nnodes; i-- > 0;) {
+		if (s->st[i].phase != WFC_PHASE_RUNNING || !is_under(s, i, id))
+			continue;
+		s->st[i].pending = false;
+		finish(s, i, WFC_PHASE_FAILED, xstrdup("Step exceeded its deadline"));
+	}
+}
+
 /* Runs the tree under id to its end (or to an interruption). */
 static void drive(struct wfc_sched *s, size_t id)
 {
@@ -889,8 +1296,48 @@ static void drive(struct wfc_sched *s, size_t id)
 		}
 		if (s->interrupted && !any_running(s))
 			return;
-		s->ex.wait(s->ex.self, 1000);
+		if (s->deadline > 0 && !s->deadline_hit && now_mono() >= s->deadline) {
+			s->deadline_hit = true;
+			if (s->o.progress)
+				fprintf(s->o.progress, "workflow exceeded its deadline: stopping every running step\n");
+			stop_all(s);
+		}
+		if (s->deadline_hit && !any_running(s)) {
+			fail_unfinished(s, id);
+			return;
+		}
+		s->ex.wait(s->ex.self, next_wakeup(s));
 		poll_jobs(s);
+	}
+}
+
+/* A DAG with a target runs only the targets and what they depend on. */
+static void mark_targets(struct wfc_sched *s, size_t dag)
+{
+	const struct wfc_rt_node *d = N(s, dag);
+	if (d->type != WFC_RT_DAG || !d->target || !*d->target)
+		return;
+	for (size_t i = 0; i < d->nchildren; i++) {
+		size_t t = d->children[i];
+		s->st[t].excluded = t != s->st[dag].hook && !is_target(s, dag, t);
+	}
+	bool changed = true;
+	while (changed) {
+		changed = false;
+		for (size_t i = 0; i < d->nchildren; i++) {
+			struct wfc_depends *dep = s->st[d->children[i]].dep;
+			if (s->st[d->children[i]].excluded)
+				continue;
+			for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++)
+				for (size_t j = 0; j < d->nchildren; j++) {
+					size_t u = d->children[j];
+					if (s->st[u].excluded &&
+					    task_named(N(s, u), wfc_depends_task(dep, k))) {
+						s->st[u].excluded = false;
+						changed = true;
+					}
+				}
+		}
 	}
 }
 
@@ -926,6 +1373,8 @@ struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc
 		if (n->depends && *n->depends)
 			s->st[i].dep = wfc_depends_parse(n->depends, NULL);
 	}
+	for (size_t i = 0; i < p->nnodes; i++)
+		mark_targets(s, i);
 	s->wf_phase = WFC_PHASE_RUNNING;
 	/* a run's uid: unique enough for one host */
 	struct timespec ts;
@@ -951,7 +1400,15 @@ void wfc_sched_destroy(struct wfc_sched *s)
 				free(st->outputs[k]);
 		free(st->outputs);
 		wfc_depends_free(st->dep);
+		for (size_t k = 0; k < st->natt; k++)
+			free(st->att[k].message);
+		free(st->att);
 	}
+	for (size_t i = 0; i < s->nglobals; i++) {
+		free(s->globals[i].name);
+		free(s->globals[i].value);
+	}
+	free(s->globals);
 	free(s->st);
 	free(s);
 }
@@ -959,13 +1416,18 @@ void wfc_sched_destroy(struct wfc_sched *s)
 enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s)
 {
 	s->started_wall = now_wall();
+	if (s->p->active_deadline_s > 0)
+		s->deadline = now_mono() + s->p->active_deadline_s;
 	drive(s, s->p->root);
+	s->deadline = 0;
 	enum wfc_rt_phase ph = s->st[s->p->root].phase;
 	if (s->interrupted || !is_done(ph))
 		ph = WFC_PHASE_FAILED;
 	if (ph == WFC_PHASE_SKIPPED || ph == WFC_PHASE_OMITTED)
 		ph = WFC_PHASE_SUCCEEDED;
 	s->wf_phase = ph;
+	if (s->deadline_hit)
+		s->deadline_hit = false;
 	if (s->p->on_exit != WFC_RT_NONE && !s->interrupted) {
 		drive(s, s->p->on_exit);
 		if (is_bad(s->st[s->p->on_exit].phase) && ph == WFC_PHASE_SUCCEEDED)
@@ -1005,6 +1467,81 @@ const char *wfc_sched_node_output(const struct wfc_sched *s, size_t id, size_t i
 	return s->st[id].outputs[i];
 }
 
+size_t wfc_sched_node_attempts(const struct wfc_sched *s, size_t id)
+{
+	return id < s->p->nnodes ? s->st[id].natt : 0;
+}
+
+enum wfc_rt_phase wfc_sched_attempt_phase(const struct wfc_sched *s, size_t id, size_t k)
+{
+	return k < wfc_sched_node_attempts(s, id) ? s->st[id].att[k].phase : WFC_PHASE_NONE;
+}
+
+const char *wfc_sched_attempt_message(const struct wfc_sched *s, size_t id, size_t k)
+{
+	return k < wfc_sched_node_attempts(s, id) ? s->st[id].att[k].message : NULL;
+}
+
+size_t wfc_sched_nglobals(const struct wfc_sched *s)
+{
+	return s->nglobals;
+}
+
+const char *wfc_sched_global(const struct wfc_sched *s, size_t i, const char **name)
+{
+	if (i >= s->nglobals)
+		return NULL;
+	if (name)
+		*name = s->globals[i].name;
+	return s->globals[i].value;
+}
+
+static void hash_id(const struct wfc_sched *s, const char *name, char *buf, size_t size)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *q = (const unsigned char *)name; *q; q++)
+		h = (h ^ *q) * 16777619u;
+	snprintf(buf, size, "%s-%u", s->p->name, h);
+}
+
+/* The attempts of a retried Pod node, as Argo's children NAME(k). */
+static void attempts_json(const struct wfc_sched *s, size_t id, cJSON *nodes, cJSON *children)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	const struct nstate *st = &s->st[id];
+	char ts[32], idb[320];
+	for (size_t k = 0; k < st->natt; k++) {
+		const struct attempt *a = &st->att[k];
+		char *name = xprintf("%s(%zu)", n->name, k);
+		char *disp = xprintf("%s(%zu)", n->display, k);
+		hash_id(s, name, idb, sizeof(idb));
+		cJSON_AddItemToArray(children, cJSON_CreateString(idb));
+		cJSON *o = cJSON_AddObjectToObject(nodes, idb);
+		cJSON_AddStringToObject(o, "id", idb);
+		cJSON_AddStringToObject(o, "name", name);
+		cJSON_AddStringToObject(o, "displayName", disp);
+		cJSON_AddStringToObject(o, "type", "Pod");
+		if (n->template_name)
+			cJSON_AddStringToObject(o, "templateName", n->template_name);
+		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(a->phase));
+		if (a->message && *a->message)
+			cJSON_AddStringToObject(o, "message", a->message);
+		rfc3339(a->started_wall, ts, sizeof(ts));
+		cJSON_AddStringToObject(o, "startedAt", ts);
+		if (is_done(a->phase)) {
+			rfc3339(a->finished_wall, ts, sizeof(ts));
+			cJSON_AddStringToObject(o, "finishedAt", ts);
+		}
+		if (a->exit_code >= 0) {
+			char ec[16];
+			snprintf(ec, sizeof(ec), "%d", a->exit_code);
+			cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "outputs"), "exitCode", ec);
+		}
+		free(name);
+		free(disp);
+	}
+}
+
 /* Argo's node id: the workflow's name for the root, else the name and the
  * FNV-1a hash of the node's name. */
 static void node_id(const struct wfc_sched *s, size_t id, char *buf, size_t size)
@@ -1013,10 +1550,7 @@ static void node_id(const struct wfc_sched *s, size_t id, char *buf, size_t size
 		snprintf(buf, size, "%s", s->p->name);
 		return;
 	}
-	uint32_t h = 2166136261u;
-	for (const unsigned char *q = (const unsigned char *)N(s, id)->name; *q; q++)
-		h = (h ^ *q) * 16777619u;
-	snprintf(buf, size, "%s-%u", s->p->name, h);
+	hash_id(s, N(s, id)->name, buf, size);
 }
 
 cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
@@ -1041,6 +1575,16 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 	const char *msg = s->interrupted ? "interrupted" : s->st[s->p->root].message;
 	if (msg && *msg && s->wf_phase != WFC_PHASE_SUCCEEDED)
 		cJSON_AddStringToObject(status, "message", msg);
+	if (s->nglobals) {
+		cJSON *pl = cJSON_AddArrayToObject(cJSON_AddObjectToObject(status, "outputs"),
+						   "parameters");
+		for (size_t i = 0; i < s->nglobals; i++) {
+			cJSON *pp = cJSON_CreateObject();
+			cJSON_AddStringToObject(pp, "name", s->globals[i].name);
+			cJSON_AddStringToObject(pp, "value", s->globals[i].value);
+			cJSON_AddItemToArray(pl, pp);
+		}
+	}
 	cJSON *nodes = cJSON_AddObjectToObject(status, "nodes");
 	for (size_t i = 0; i < s->p->nnodes; i++) {
 		const struct nstate *st = &s->st[i];
@@ -1054,7 +1598,7 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 		cJSON_AddStringToObject(o, "displayName", n->display);
 		cJSON_AddStringToObject(o, "type",
 					st->phase == WFC_PHASE_SKIPPED || st->phase == WFC_PHASE_OMITTED
-					? "Skipped" : n->type_name);
+					? "Skipped" : st->natt ? "Retry" : n->type_name);
 		if (n->template_name)
 			cJSON_AddStringToObject(o, "templateName", n->template_name);
 		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(st->phase));
@@ -1091,6 +1635,8 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 			}
 		}
 		cJSON *ch = NULL;
+		if (st->natt)
+			attempts_json(s, i, nodes, ch = cJSON_AddArrayToObject(o, "children"));
 		for (size_t k = 0; k < n->nchildren; k++) {
 			if (s->st[n->children[k]].phase == WFC_PHASE_NONE)
 				continue;

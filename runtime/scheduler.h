@@ -6,8 +6,11 @@
  * groups in order, the steps of a group in parallel; DAG tasks by `depends`;
  * `when` (run-time tags substituted, then govaluate with bare words as
  * strings); `continueOn`; outputs.result and output parameters for later
- * `{{steps.X...}}` / `{{tasks.X...}}`; a node's run-time values; a simple
- * `retryStrategy.limit`; step and workflow exit handlers with
+ * `{{steps.X...}}` / `{{tasks.X...}}` (JSON lists for loops); a node's
+ * run-time values; `retryStrategy` of Pod nodes (attempts as children of a
+ * Retry node, policies, backoff, expression); workflow and template
+ * `parallelism`; DAG `failFast` and `target`; `globalName`; workflow
+ * `activeDeadlineSeconds`; step and workflow exit handlers with
  * `{{workflow.status}}` and `{{workflow.failures}}`. Nodes it cannot run yet
  * (withParam and recursion expansions, suspend, resource templates,
  * workflow hooks other than exit) end in Error with a message saying so. */
@@ -92,6 +95,17 @@ const char *wfc_sched_node_message(const struct wfc_sched *s, size_t id);
 const char *wfc_sched_node_result(const struct wfc_sched *s, size_t id);
 /* The value of output parameter i of a node, or NULL. */
 const char *wfc_sched_node_output(const struct wfc_sched *s, size_t id, size_t i);
+
+/* A Pod node with a retryStrategy: its attempts (Argo's NAME(0), NAME(1),
+ * ... under the Retry node) and the phase and message of attempt k. */
+size_t wfc_sched_node_attempts(const struct wfc_sched *s, size_t id);
+enum wfc_rt_phase wfc_sched_attempt_phase(const struct wfc_sched *s, size_t id, size_t k);
+const char *wfc_sched_attempt_message(const struct wfc_sched *s, size_t id, size_t k);
+
+/* workflow.outputs.parameters (globalName): how many, and the value and
+ * name of the i-th. */
+size_t wfc_sched_nglobals(const struct wfc_sched *s);
+const char *wfc_sched_global(const struct wfc_sched *s, size_t i, const char **name);
 
 /* The final Workflow in Argo's shape (metadata, status.phase, startedAt,
  * finishedAt, status.nodes by id). Caller owns it. */

@@ -55,9 +55,27 @@ static void summary(const struct wfc_rt_plan *p, const struct wfc_sched *s,
 		lines[n] = strdup(wfc_buf_str(&b));
 		wfc_buf_free(&b);
 		n++;
+		size_t na = wfc_sched_node_attempts(s, i);
+		char **more = realloc(lines, (p->nnodes + 1 + n + na) * sizeof(*lines));
+		assert_non_null(more);
+		lines = more;
+		for (size_t k = 0; k < na; k++) {
+			struct wfc_buf ab = { 0 };
+			const char *am = wfc_sched_attempt_message(s, i, k);
+			wfc_buf_printf(&ab, "%s(%zu) %s", p->nodes[i].name, k,
+				       wfc_rt_phase_name(wfc_sched_attempt_phase(s, i, k)));
+			if (am && *am)
+				wfc_buf_printf(&ab, " message=%s", am);
+			lines[n++] = strdup(wfc_buf_str(&ab));
+			wfc_buf_free(&ab);
+		}
 	}
 	qsort(lines, n, sizeof(*lines), cmp_str);
 	wfc_buf_printf(out, "workflow %s\n", wfc_rt_phase_name(wf));
+	for (size_t i = 0; i < wfc_sched_nglobals(s); i++) {
+		const char *gn = NULL, *gv = wfc_sched_global(s, i, &gn);
+		wfc_buf_printf(out, "workflow.outputs.parameters.%s=%s\n", gn, gv);
+	}
 	for (size_t i = 0; i < n; i++) {
 		/* a result may span lines: keep the file one line per node */
 		for (char *q = lines[i]; *q; q++)
@@ -152,6 +170,11 @@ CASE(test_parallel_tmp, "parallel-tmp")
 CASE(test_output_param, "output-param")
 CASE(test_exit_handler, "exit-handler")
 CASE(test_script, "script")
+CASE(test_retry, "retry")
+CASE(test_parallelism, "parallelism")
+CASE(test_dag_fail_fast, "dag-fail-fast")
+CASE(test_loop_outputs, "loop-outputs")
+CASE(test_deadline, "deadline")
 
 /* Every testdata/run case has a test above. */
 static void test_all_cases_listed(void **state)
@@ -159,7 +182,8 @@ static void test_all_cases_listed(void **state)
 	static const char *const listed[] = { "hello-world", "steps-result", "failing-step",
 					      "continue-on", "coinflip", "dag-diamond",
 					      "parallel-tmp", "output-param", "exit-handler",
-					      "script", NULL };
+					      "script", "retry", "parallelism", "dag-fail-fast",
+					      "loop-outputs", "deadline", NULL };
 	DIR *d = opendir(RUN_DIR);
 	struct dirent *e;
 	assert_non_null(d);
@@ -205,6 +229,11 @@ int main(void)
 		cmocka_unit_test(test_output_param),
 		cmocka_unit_test(test_exit_handler),
 		cmocka_unit_test(test_script),
+		cmocka_unit_test(test_retry),
+		cmocka_unit_test(test_parallelism),
+		cmocka_unit_test(test_dag_fail_fast),
+		cmocka_unit_test(test_loop_outputs),
+		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_bad_plan),
 	};
