@@ -4,6 +4,10 @@
  *
  *   bench_gen dag N [SEED]    a Workflow whose entrypoint is a DAG of N tasks
  *   bench_gen items N [SEED]  a Workflow with one step looping over N items
+ *   bench_gen chain N         a steps Workflow of N groups of one step each,
+ *                             each running `true`
+ *   bench_gen fanout N        a Workflow with one step running `true` for
+ *                             each of N items (withItems)
  *
  * The YAML goes to stdout, block style with a 2-space indent, as a person
  * would write it. The output depends only on the arguments: the random
@@ -248,6 +252,53 @@ static void gen_items(FILE *out, long n)
 	      "      args: [\"echo {{inputs.parameters.msg}}\"]\n", out);
 }
 
+/*
+ * The container template both chain and fanout call: runs `true` (quoted:
+ * YAML 1.1 reads a bare true as a boolean, which wfc rightly refuses).
+ */
+static void true_template(FILE *out)
+{
+	fputs("\n"
+	      "  - name: noop\n"
+	      "    container:\n"
+	      "      image: alpine:3.19\n"
+	      "      command: [\"true\"]\n", out);
+}
+
+static void gen_chain(FILE *out, long n)
+{
+	int w = digits(n - 1) > 5 ? digits(n - 1) : 5;
+	char gname[64];
+
+	snprintf(gname, sizeof(gname), "bench-chain-%ld-", n);
+	header(out, gname);
+	fputs("  templates:\n"
+	      "  - name: main\n"
+	      "    steps:\n", out);
+	for (long i = 0; i < n; i++)
+		fprintf(out, "    - - name: step-%0*ld\n"
+			     "        template: noop\n", w, i);
+	true_template(out);
+}
+
+static void gen_fanout(FILE *out, long n)
+{
+	int w = digits(n - 1) > 5 ? digits(n - 1) : 5;
+	char gname[64];
+
+	snprintf(gname, sizeof(gname), "bench-fanout-%ld-", n);
+	header(out, gname);
+	fputs("  templates:\n"
+	      "  - name: main\n"
+	      "    steps:\n"
+	      "    - - name: each\n"
+	      "        template: noop\n"
+	      "        withItems:\n", out);
+	for (long i = 0; i < n; i++)
+		fprintf(out, "        - item-%0*ld\n", w, i);
+	true_template(out);
+}
+
 static int parse_ulong(const char *s, int base, unsigned long long max,
 		       unsigned long long *v)
 {
@@ -266,8 +317,11 @@ static void usage(FILE *f)
 {
 	fputs("usage: bench_gen dag N [SEED]\n"
 	      "       bench_gen items N [SEED]\n"
+	      "       bench_gen chain N\n"
+	      "       bench_gen fanout N\n"
 	      "Writes a deterministic Argo Workflow to stdout: a DAG of N tasks,\n"
-	      "or one step with withItems of N items.\n", f);
+	      "one step with withItems of N items, a sequence of N steps running\n"
+	      "`true`, or one step running `true` for each of N items.\n", f);
 }
 
 int main(int argc, char **argv)
@@ -301,6 +355,10 @@ int main(int argc, char **argv)
 		gen_dag(stdout, (long)n, (uint64_t)seed);
 	} else if (!strcmp(argv[1], "items")) {
 		gen_items(stdout, (long)n);
+	} else if (!strcmp(argv[1], "chain") && argc == 3) {
+		gen_chain(stdout, (long)n);
+	} else if (!strcmp(argv[1], "fanout") && argc == 3) {
+		gen_fanout(stdout, (long)n);
 	} else {
 		usage(stderr);
 		return 2;
