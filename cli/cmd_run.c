@@ -11,6 +11,7 @@
 #include "backend/emit.h"
 #include "cli/commands.h"
 #include "cli/params.h"
+#include "cli/run_view.h"
 #include "runtime/local.h"
 #include "runtime/plan.h"
 #include "runtime/proc.h"
@@ -42,7 +43,8 @@ static const struct wfc_cli_opt run_opts[] = {
 	  .metavar = "FORMAT", .help = "print the final Workflow (Argo's shape) on standard output",
 	  .choices = output_names },
 	{ .name = "logs", .type = WFC_CLI_FLAG, .offset = OFF(logs),
-	  .help = "show each step's output on standard error when it ends" },
+	  .help = "show each step's output and error output on standard error as it is "
+		  "written, each line prefixed with the step's name" },
 	{ .name = "name", .type = WFC_CLI_STRING, .offset = OFF(name), .metavar = "NAME",
 	  .help = "name of the run (default: metadata.name, or generateName and a hash "
 		  "of the input)" },
@@ -68,8 +70,9 @@ const struct wfc_cli_spec wfc_run_spec = {
 		"Workflow: with --local, each container or script step is a process\n"
 		"tree on this host (its image ignored) with a private /tmp, sequenced\n"
 		"as Argo would (steps, DAG depends, when, continueOn, outputs, exit\n"
-		"handlers). Progress goes to standard error. The cluster runner is not\n"
-		"in this version.\n",
+		"handlers). Progress goes to standard error: on a terminal a tree of the\n"
+		"nodes redrawn in place (coloured unless NO_COLOR is set), else one line\n"
+		"per change. The cluster runner is not in this version.\n",
 	.opts = run_opts,
 	.nopts = sizeof(run_opts) / sizeof(run_opts[0]),
 	.epilogue =
@@ -121,11 +124,25 @@ static int run_plan(const struct run_opts *o, const char *text, bool *said_image
 	}
 	struct wfc_local_opts lo = { .watch_signals = true };
 	struct wfc_local *l = wfc_local_create(&lo);
-	struct wfc_executor ex;
-	wfc_local_executor(l, &ex);
-	struct wfc_sched_opts so = { .progress = stderr, .logs = o->logs };
+	struct wfc_executor lex, ex;
+	wfc_local_executor(l, &lex);
+	bool tty = wfc_run_view_tty(stderr);
+	struct wfc_run_view_opts vo = {
+		.out = stderr,
+		.tty = tty,
+		.color = tty && wfc_run_view_color(),
+		.logs = o->logs,
+		.log_path = wfc_local_job_log,
+	};
+	struct wfc_run_view *v = wfc_run_view_create(plan, &lex, &vo);
+	wfc_run_view_executor(v, &ex);
+	/* on a terminal the view draws the progress; else the scheduler's
+	 * lines are it */
+	struct wfc_sched_opts so = { .progress = tty ? NULL : stderr };
 	struct wfc_sched *s = wfc_sched_create(plan, &ex, &so);
+	wfc_run_view_attach(v, s);
 	enum wfc_rt_phase ph = wfc_sched_run(s);
+	wfc_run_view_end(v);
 	fprintf(stderr, "%s  %s\n", plan->name, wfc_rt_phase_name(ph));
 	int rc = wfc_sched_interrupted(s) ? WFC_EXIT_INTERRUPTED
 		 : ph == WFC_PHASE_SUCCEEDED ? WFC_EXIT_OK : WFC_EXIT_FINDINGS;
@@ -140,6 +157,7 @@ static int run_plan(const struct run_opts *o, const char *text, bool *said_image
 		cJSON_Delete(wf);
 	}
 	wfc_sched_destroy(s);
+	wfc_run_view_destroy(v);
 	wfc_local_destroy(l);
 	wfc_rt_plan_free(plan);
 	return rc;

@@ -53,6 +53,12 @@ const char *wfc_local_isolation(const struct wfc_local *l)
 	return l->iso;
 }
 
+const char *wfc_local_job_log(const void *job, bool err)
+{
+	const struct ljob *j = job;
+	return err ? wfc_proc_stderr_path(j->proc) : wfc_proc_stdout_path(j->proc);
+}
+
 struct env {
 	const char **names;
 	char **values;

@@ -25,5 +25,9 @@ void wfc_local_executor(struct wfc_local *l, struct wfc_executor *out);
 /* How the first step was isolated (wfc_proc_isolation_name), or NULL when
  * none ran yet. */
 const char *wfc_local_isolation(const struct wfc_local *l);
+/* Host path of a running job's stdout log (err false) or stderr log (err
+ * true), for following its output; job as the executor's start gave it,
+ * valid until poll reports its end (the files go with it). */
+const char *wfc_local_job_log(const void *job, bool err);
 
 #endif

@@ -59,6 +59,7 @@ skip() {
 #   out_lacks S    stdout lacks S        err_lacks S
 #   out_re RE      every stdout line matches RE (extended regex); needs a line
 #   err_re RE      some stderr line matches RE
+#   out_re_some RE some stdout line matches RE
 #   out_empty      err_empty
 expect() {
 	local name=$1 what=$2 arg=${3-} good=false
@@ -70,6 +71,7 @@ expect() {
 	err_lacks) [[ $err != *"$arg"* ]] && good=true ;;
 	out_re) [ -n "$out" ] && ! grep -qvE -- "$arg" <<<"$out" && good=true ;;
 	err_re) grep -qE -- "$arg" <<<"$err" && good=true ;;
+	out_re_some) grep -qE -- "$arg" <<<"$out" && good=true ;;
 	out_empty) [ -z "$out" ] && good=true ;;
 	err_empty) [ -z "$err" ] && good=true ;;
 	*)
@@ -164,6 +166,43 @@ expect "run --local -o json prints the phase" out_has '"phase":	"Succeeded"'
 expect "run --local shows progress on stderr" err_has "hello-world  Succeeded"
 run "$wfc" run --local "$src/testdata/run/failing-step.yaml"
 expect "run --local of a failing workflow exits 1" rc 1
+expect "run --local: plain progress has no escape codes" err_lacks $'\033'
+expect "run --local: plain progress names the failed step" err_re '  Failed  [0-9.]+s  '
+
+# a step that prints two lines, a line on stderr and an unfinished line
+cat >"$tmp/talk.yaml" <<'EOF'
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: talk
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    steps:
+    - - name: talker
+        template: say
+  - name: say
+    container:
+      image: busybox:1.36
+      command: [sh, -c]
+      args: ["echo 'line one'; sleep 0.3; echo 'line two'; echo 'on stderr' >&2; printf 'no newline'"]
+EOF
+run "$wfc" run --local --logs "$tmp/talk.yaml"
+expect "run --logs exits 0" rc 0
+expect "run --logs: stdout lines prefixed with the step's display name" err_re '^talker: line one$'
+expect "run --logs: the second line" err_has "talker: line two"
+expect "run --logs: stderr lines prefixed too" err_has "talker: on stderr"
+expect "run --logs: an unfinished last line is shown at the end" err_has "talker: no newline"
+if [[ $err == *"talker: line one"*"talker: line two"* ]]; then
+	ok "run --logs: lines in order"
+else
+	not_ok "run --logs: lines in order"
+fi
+expect "run --logs: plain mode has no escape codes" err_lacks $'\033'
+expect "run --logs: step output stays off stdout" out_empty
+run "$wfc" run --local "$tmp/talk.yaml"
+expect "run without --logs: no step output" err_lacks "talker: line one"
 
 run "$wfc" compile "$clean"
 expect "compile of a clean workflow exits 0" rc 0
@@ -369,6 +408,32 @@ if command -v script >/dev/null 2>&1 && script -qec true /dev/null </dev/null >/
 	expect "terminal: an empty NO_COLOR is unset" out_has $'\033['
 	run script -qec "TERM=xterm $(q "$wfc" validate -q --color=never "$bad")" /dev/null
 	expect "terminal: --color=never" out_lacks $'\033['
+
+	# wfc run draws its progress on standard error, which script(1) shows
+	sgr=$'\033''\[[0-9;]*m'
+	run script -qec "TERM=xterm $(q "$wfc" run --local --logs "$tmp/talk.yaml")" /dev/null
+	expect "terminal: run ends" out_has "talk  Succeeded"
+	expect "terminal: run redraws in place" out_has $'\033[J'
+	expect "terminal: run colours Succeeded green" out_has $'\033[32m'
+	expect "terminal: run --logs prints the step's lines" out_has "talker: line one"
+	expect "terminal: run --logs prints stderr lines" out_has "talker: on stderr"
+	expect "terminal: the tree shows the step" out_re_some 'talker  .*Succeeded.*  [0-9.]+s'
+	run script -qec "TERM=xterm NO_COLOR=1 $(q "$wfc" run --local "$tmp/talk.yaml")" /dev/null
+	expect "terminal: run with NO_COLOR still draws the tree" out_has "talker  Succeeded"
+	if grep -q -- "$sgr" <<<"$out"; then
+		not_ok "terminal: run with NO_COLOR has no colour codes"
+	else
+		ok "terminal: run with NO_COLOR has no colour codes"
+	fi
+	run script -qec "TERM=xterm NO_COLOR= $(q "$wfc" run --local "$tmp/talk.yaml")" /dev/null
+	if grep -q -- "$sgr" <<<"$out"; then
+		ok "terminal: run with an empty NO_COLOR colours"
+	else
+		not_ok "terminal: run with an empty NO_COLOR colours"
+	fi
+	run script -qec "TERM=dumb $(q "$wfc" run --local "$tmp/talk.yaml")" /dev/null
+	expect "terminal: run with TERM=dumb prints plain lines" out_has "talker  Succeeded"
+	expect "terminal: run with TERM=dumb has no escape codes" out_lacks $'\033'
 else
 	skip "colour on a terminal (no script(1))"
 fi
