@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "runtime/local.h"
+#include "support/text.h"
+#include "support/xalloc.h"
 #include "runtime/proc.h"
 #include "support/buf.h"
 
@@ -242,14 +244,6 @@ static char *read_file(const char *path)
 	return r;
 }
 
-static char *xstrdup(const char *s)
-{
-	char *r = strdup(s);
-	if (!r)
-		abort();
-	return r;
-}
-
 static void remove_job(struct wfc_local *l, struct ljob *j)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -271,8 +265,8 @@ static int local_poll(void *self, void *job, struct wfc_exec_result *out)
 	const struct wfc_proc_result *r = wfc_proc_result(j->proc);
 	char msg[256] = "";
 	out->exit_code = r->exit_code;
-	out->result = xstrdup(r->stdout_text ? r->stdout_text : "");
-	out->stderr_tail = r->stderr_tail && *r->stderr_tail ? xstrdup(r->stderr_tail) : NULL;
+	out->result = wfc_xstrdup(r->stdout_text ? r->stdout_text : "");
+	out->stderr_tail = r->stderr_tail && *r->stderr_tail ? wfc_xstrdup(r->stderr_tail) : NULL;
 	if (r->timed_out) {
 		out->phase = WFC_PHASE_FAILED;
 		snprintf(msg, sizeof(msg), "step exceeded its deadline (%gs)", n->timeout_s);
@@ -294,7 +288,7 @@ static int local_poll(void *self, void *job, struct wfc_exec_result *out)
 		const struct wfc_rt_output *o = &n->outputs[i];
 		if (!o->path) {
 			if (o->value)
-				out->outputs[i] = xstrdup(o->value);
+				out->outputs[i] = wfc_xstrdup(o->value);
 			continue;
 		}
 		char *host = wfc_proc_host_path(j->proc, o->path);
@@ -304,14 +298,14 @@ static int local_poll(void *self, void *job, struct wfc_exec_result *out)
 		if (v) {
 			out->outputs[i] = v;
 		} else if (o->dflt) {
-			out->outputs[i] = xstrdup(o->dflt);
+			out->outputs[i] = wfc_xstrdup(o->dflt);
 		} else if (out->phase == WFC_PHASE_SUCCEEDED) {
 			out->phase = WFC_PHASE_ERROR;
 			snprintf(msg, sizeof(msg), "cannot read output parameter '%s' from %s: %s",
 				 o->name, o->path, strerror(e));
 		}
 	}
-	out->message = *msg ? xstrdup(msg) : NULL;
+	out->message = *msg ? wfc_xstrdup(msg) : NULL;
 	remove_job(l, j);
 	return 1;
 }

@@ -9,24 +9,14 @@
 #include <cjson/cJSON.h>
 
 #include "runtime/plan.h"
+#include "support/text.h"
+#include "support/xalloc.h"
 #include "support/arena.h"
 
 struct plan {
 	struct wfc_rt_plan pub;  /* first: the public part */
 	struct wfc_arena *a;
 };
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	if (!err || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 static const cJSON *get(const cJSON *o, const char *k)
 {
@@ -243,7 +233,7 @@ static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size
 	n->display = str(a, o, "displayName");
 	n->type_name = str(a, o, "type");
 	if (!n->name || !n->type_name) {
-		seterr(err, errlen, "plan node %zu has no name or type", id);
+		wfc_errf(err, errlen, "plan node %zu has no name or type", id);
 		return -1;
 	}
 	if (!n->display)
@@ -255,7 +245,7 @@ static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size
 	n->parent = WFC_RT_NONE;
 	if (cJSON_IsNumber(par)) {
 		if (par->valuedouble < 0 || par->valuedouble >= (double)id) {
-			seterr(err, errlen, "plan node '%s' has a bad parent", n->name);
+			wfc_errf(err, errlen, "plan node '%s' has a bad parent", n->name);
 			return -1;
 		}
 		n->parent = (size_t)par->valuedouble;
@@ -266,7 +256,7 @@ static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size
 	cJSON_ArrayForEach(it, ch) {
 		if (!cJSON_IsNumber(it) || it->valuedouble <= (double)id ||
 		    it->valuedouble >= (double)nnodes) {
-			seterr(err, errlen, "plan node '%s' has a bad child", n->name);
+			wfc_errf(err, errlen, "plan node '%s' has a bad child", n->name);
 			return -1;
 		}
 		c[n->nchildren++] = (size_t)it->valuedouble;
@@ -309,12 +299,12 @@ struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen
 	struct plan *p = NULL;
 	cJSON *j = cJSON_Parse(text);
 	if (!j) {
-		seterr(err, errlen, "the plan is not JSON");
+		wfc_errf(err, errlen, "the plan is not JSON");
 		goto err_out;
 	}
 	const cJSON *ver = get(j, "wfcPlan");
 	if (!cJSON_IsNumber(ver) || ver->valuedouble != 1) {
-		seterr(err, errlen, "not a plan of version 1 (\"wfcPlan\": 1)");
+		wfc_errf(err, errlen, "not a plan of version 1 (\"wfcPlan\": 1)");
 		goto err_out;
 	}
 	p = calloc(1, sizeof(*p));
@@ -331,7 +321,7 @@ struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen
 	const cJSON *ns = get(j, "nodes"), *it;
 	size_t cnt = cJSON_IsArray(ns) ? (size_t)cJSON_GetArraySize(ns) : 0, i = 0;
 	if (!cnt) {
-		seterr(err, errlen, "the plan has no nodes");
+		wfc_errf(err, errlen, "the plan has no nodes");
 		goto err_out;
 	}
 	struct wfc_rt_node *nodes = WFC_NEWN(a, struct wfc_rt_node, cnt);
@@ -351,7 +341,7 @@ struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen
 	p->pub.on_exit = cJSON_IsNumber(ex) && ex->valuedouble >= 0
 			 ? (size_t)ex->valuedouble : WFC_RT_NONE;
 	if (p->pub.root >= cnt || (p->pub.on_exit != WFC_RT_NONE && p->pub.on_exit >= cnt)) {
-		seterr(err, errlen, "the plan's root or onExit is not a node");
+		wfc_errf(err, errlen, "the plan's root or onExit is not a node");
 		goto err_out;
 	}
 	cJSON_Delete(j);

@@ -1,6 +1,8 @@
 /* One step as a host process tree; see proc.h. */
 #define _GNU_SOURCE /* unshare, mount, close_range, pidfd */
 #include "runtime/proc.h"
+#include "support/text.h"
+#include "support/xalloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -53,19 +55,6 @@ static double now_s(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 static char *join(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
@@ -89,15 +78,6 @@ static char *concat(const char *a, const char *b)
 	memcpy(s, a, la);
 	memcpy(s + la, b, lb + 1);
 	return s;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (!d)
-		abort();
-	return d;
 }
 
 static int write_file(const char *path, const char *text, mode_t mode)
@@ -162,7 +142,7 @@ static const char *env_lookup(const char *const *env, const char *name)
 static char *search_path(const char *argv0, const char *path)
 {
 	if (strchr(argv0, '/'))
-		return access(argv0, X_OK) == 0 ? xstrdup(argv0) : NULL;
+		return access(argv0, X_OK) == 0 ? wfc_xstrdup(argv0) : NULL;
 	while (path) {
 		const char *colon = strchr(path, ':');
 		size_t len = colon ? (size_t)(colon - path) : strlen(path);
@@ -399,7 +379,7 @@ static int open_log(const char *path, char *err, size_t errlen)
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 
 	if (fd < 0)
-		seterr(err, errlen, "cannot create %s: %s", path, strerror(errno));
+		wfc_errf(err, errlen, "cannot create %s: %s", path, strerror(errno));
 	return fd;
 }
 
@@ -417,7 +397,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 
 	*out = NULL;
 	if (!s->argv || !s->argv[0] || !*s->argv[0]) {
-		seterr(err, errlen, "empty command");
+		wfc_errf(err, errlen, "empty command");
 		return -1;
 	}
 	memset(&a, 0, sizeof(a));
@@ -437,7 +417,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 		path = DEFAULT_PATH;
 	exe = search_path(s->argv[0], path);
 	if (!exe) {
-		seterr(err, errlen, "command not found: %s", s->argv[0]);
+		wfc_errf(err, errlen, "command not found: %s", s->argv[0]);
 		goto out;
 	}
 
@@ -446,7 +426,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 		scratch = "/tmp";
 	p->base = join(scratch, "wfc-step-XXXXXX");
 	if (!mkdtemp(p->base)) {
-		seterr(err, errlen, "cannot create a private directory in %s: %s",
+		wfc_errf(err, errlen, "cannot create a private directory in %s: %s",
 		       scratch, strerror(errno));
 		free(p->base);
 		p->base = NULL;
@@ -456,13 +436,13 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 	p->workdir = join(p->base, "work");
 	if (mkdir(p->tmpdir, 0700) || chmod(p->tmpdir, 01777) ||
 	    mkdir(p->workdir, 0755)) {
-		seterr(err, errlen, "cannot create %s: %s", p->tmpdir,
+		wfc_errf(err, errlen, "cannot create %s: %s", p->tmpdir,
 		       strerror(errno));
 		goto out;
 	}
 	if (s->log_dir) {
 		if (mkdir(s->log_dir, 0755) && errno != EEXIST) {
-			seterr(err, errlen, "cannot create log dir %s: %s",
+			wfc_errf(err, errlen, "cannot create log dir %s: %s",
 			       s->log_dir, strerror(errno));
 			goto out;
 		}
@@ -478,7 +458,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 	if (s->stdin_text) {
 		in_path = join(p->base, "stdin");
 		if (write_file(in_path, s->stdin_text, 0600)) {
-			seterr(err, errlen, "cannot write %s: %s", in_path,
+			wfc_errf(err, errlen, "cannot write %s: %s", in_path,
 			       strerror(errno));
 			goto out;
 		}
@@ -487,7 +467,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 		a.in_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	}
 	if (a.in_fd < 0) {
-		seterr(err, errlen, "cannot open stdin: %s", strerror(errno));
+		wfc_errf(err, errlen, "cannot open stdin: %s", strerror(errno));
 		goto out;
 	}
 
@@ -501,7 +481,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 	if (s->script_source) {
 		script_path = join(p->base, "script");
 		if (write_file(script_path, s->script_source, 0755)) {
-			seterr(err, errlen, "cannot write %s: %s", script_path,
+			wfc_errf(err, errlen, "cannot write %s: %s", script_path,
 			       strerror(errno));
 			goto out;
 		}
@@ -512,7 +492,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 	for (a.env_spare = 0; a.env[a.env_spare]; a.env_spare++)
 		;
 	a.tmpdir_env = concat("TMPDIR=", p->tmpdir);
-	a.base_copy = xstrdup(p->base);
+	a.base_copy = wfc_xstrdup(p->base);
 	a.spec = s;
 	a.exe = exe;
 	a.tmpdir = p->tmpdir;
@@ -520,7 +500,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 	a.uid = geteuid();
 	a.gid = getegid();
 	if (pipe2(sp, O_CLOEXEC)) {
-		seterr(err, errlen, "pipe: %s", strerror(errno));
+		wfc_errf(err, errlen, "pipe: %s", strerror(errno));
 		goto out;
 	}
 	a.status_fd = sp[1];
@@ -528,7 +508,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 	p->start = now_s();
 	p->pid = fork();
 	if (p->pid < 0) {
-		seterr(err, errlen, "fork: %s", strerror(errno));
+		wfc_errf(err, errlen, "fork: %s", strerror(errno));
 		goto out;
 	}
 	if (p->pid == 0)
@@ -555,10 +535,10 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 		} else {
 			m.what[sizeof(m.what) - 1] = '\0';
 			if (!strcmp(m.what, "exec") && m.value == ENOENT)
-				seterr(err, errlen, "command not found: %s",
+				wfc_errf(err, errlen, "command not found: %s",
 				       s->argv[0]);
 			else
-				seterr(err, errlen, "cannot start %s: %s: %s",
+				wfc_errf(err, errlen, "cannot start %s: %s: %s",
 				       s->argv[0], m.what, strerror(m.value));
 			rc = -1;
 		}
@@ -822,12 +802,12 @@ const char *wfc_proc_stderr_path(const struct wfc_proc *p)
 char *wfc_proc_host_path(const struct wfc_proc *p, const char *step_path)
 {
 	if (!strcmp(step_path, "/tmp"))
-		return xstrdup(p->tmpdir);
+		return wfc_xstrdup(p->tmpdir);
 	if (!strncmp(step_path, "/tmp/", 5) && p->iso != WFC_PROC_ISO_TMPDIR)
 		return join(p->tmpdir, step_path + 5);
 	if (step_path[0] != '/')
 		return join(p->workdir, step_path);
-	return xstrdup(step_path);
+	return wfc_xstrdup(step_path);
 }
 
 void wfc_proc_destroy(struct wfc_proc *p)

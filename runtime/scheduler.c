@@ -13,6 +13,8 @@
 #include <cjson/cJSON.h>
 
 #include "runtime/scheduler.h"
+#include "support/text.h"
+#include "support/xalloc.h"
 #include "support/buf.h"
 #include "support/depends.h"
 #include "support/expr.h"
@@ -101,14 +103,6 @@ static double now_wall(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *d = strdup(s ? s : "");
-	if (!d)
-		abort();
-	return d;
 }
 
 static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -266,7 +260,7 @@ static char *json_text(cJSON *j)
 {
 	char *t = cJSON_PrintUnformatted(j);
 	cJSON_Delete(j);
-	char *r = xstrdup(t);
+	char *r = wfc_xstrdup(t);
 	cJSON_free(t);
 	return r;
 }
@@ -346,7 +340,7 @@ static char *failures_json(const struct wfc_sched *s)
 	}
 	char *t = cJSON_PrintUnformatted(l);
 	cJSON_Delete(l);
-	char *r = xstrdup(t);
+	char *r = wfc_xstrdup(t);
 	cJSON_free(t);
 	return r;
 }
@@ -359,13 +353,13 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 {
 	const struct wfc_rt_node *fn = N(s, from);
 	if (strcmp(name, "workflow.name") == 0)
-		return xstrdup(s->p->name);
+		return wfc_xstrdup(s->p->name);
 	if (strcmp(name, "workflow.namespace") == 0)
-		return xstrdup(s->p->namespace ? s->p->namespace : "default");
+		return wfc_xstrdup(s->p->namespace ? s->p->namespace : "default");
 	if (strcmp(name, "workflow.uid") == 0)
-		return xstrdup(s->uid);
+		return wfc_xstrdup(s->uid);
 	if (strcmp(name, "workflow.status") == 0)
-		return xstrdup(wfc_rt_phase_name(s->wf_phase));
+		return wfc_xstrdup(wfc_rt_phase_name(s->wf_phase));
 	if (strcmp(name, "workflow.failures") == 0)
 		return failures_json(s);
 	if (strcmp(name, "workflow.duration") == 0)
@@ -394,15 +388,15 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 		return NULL;
 	}
 	if (strcmp(name, "pod.name") == 0)
-		return xstrdup(fn->k8s_name ? fn->k8s_name : fn->name);
+		return wfc_xstrdup(fn->k8s_name ? fn->k8s_name : fn->name);
 	if (strcmp(name, "node.name") == 0)
-		return xstrdup(fn->name);
+		return wfc_xstrdup(fn->name);
 	if (strcmp(name, "retries") == 0)
 		return xprintf("%u", s->st[from].attempt);
 	if (strncmp(name, "workflow.outputs.parameters.", 28) == 0) {
 		for (size_t i = 0; i < s->nglobals; i++)
 			if (strcmp(s->globals[i].name, name + 28) == 0)
-				return xstrdup(s->globals[i].value);
+				return wfc_xstrdup(s->globals[i].value);
 		return NULL;
 	}
 	const char *rest = NULL;
@@ -422,25 +416,25 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 	const char *field = dot + 1;
 	char ts[32];
 	if (strcmp(field, "status") == 0)
-		return st->phase == WFC_PHASE_NONE ? NULL : xstrdup(wfc_rt_phase_name(st->phase));
+		return st->phase == WFC_PHASE_NONE ? NULL : wfc_xstrdup(wfc_rt_phase_name(st->phase));
 	if (strcmp(field, "outputs.result") == 0)
-		return st->result ? xstrdup(st->result) : NULL;
+		return st->result ? wfc_xstrdup(st->result) : NULL;
 	if (strncmp(field, "outputs.parameters.", 19) == 0) {
 		size_t k = find_output(N(s, id), field + 19);
-		return k != WFC_RT_NONE && st->outputs && st->outputs[k] ? xstrdup(st->outputs[k])
+		return k != WFC_RT_NONE && st->outputs && st->outputs[k] ? wfc_xstrdup(st->outputs[k])
 									 : NULL;
 	}
 	if (strcmp(field, "id") == 0)
-		return xstrdup(N(s, id)->k8s_name ? N(s, id)->k8s_name : N(s, id)->name);
+		return wfc_xstrdup(N(s, id)->k8s_name ? N(s, id)->k8s_name : N(s, id)->name);
 	if (strcmp(field, "exitCode") == 0)
 		return st->exit_code >= 0 ? xprintf("%d", st->exit_code) : NULL;
 	if (strcmp(field, "startedAt") == 0 && st->phase != WFC_PHASE_NONE) {
 		rfc3339(st->started_wall, ts, sizeof(ts));
-		return xstrdup(ts);
+		return wfc_xstrdup(ts);
 	}
 	if (strcmp(field, "finishedAt") == 0 && is_done(st->phase)) {
 		rfc3339(st->finished_wall, ts, sizeof(ts));
-		return xstrdup(ts);
+		return wfc_xstrdup(ts);
 	}
 	return NULL;
 }
@@ -529,7 +523,7 @@ static int subst(struct wfc_sched *s, size_t from, const char *text, int depth, 
 		free(name);
 		q = c + 2;
 	}
-	*out = xstrdup(wfc_buf_str(&b));
+	*out = wfc_xstrdup(wfc_buf_str(&b));
 	wfc_buf_free(&b);
 	return 0;
 }
@@ -551,29 +545,29 @@ static void start_pod(struct wfc_sched *s, size_t id)
 	if (!vals)
 		abort();
 	if (!n->has_pod) {
-		finish(s, id, WFC_PHASE_ERROR, xstrdup("the plan has no pod for this node"));
+		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup("the plan has no pod for this node"));
 		goto out;
 	}
 	if (n->is_script && !n->script_source) {
 		finish(s, id, WFC_PHASE_ERROR,
-		       xstrdup("the plan does not carry the script source (compile it for a local run)"));
+		       wfc_xstrdup("the plan does not carry the script source (compile it for a local run)"));
 		goto out;
 	}
 	for (size_t i = 0; i < n->nruntime; i++)
 		if (subst(s, id, n->runtime_values[i].value ? n->runtime_values[i].value : "", 0,
 			  &vals[i], err, sizeof(err))) {
-			finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
+			finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 			goto out;
 		}
 	if (n->script_source && subst(s, id, n->script_source, 0, &script, err, sizeof(err))) {
-		finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
+		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 		goto out;
 	}
 	struct wfc_exec_start es = { .node = n, .values = (const char *const *)vals,
 				     .script = script, .attempt = st->attempt };
 	if (s->ex.start(s->ex.self, &es, &st->job, err, sizeof(err))) {
 		st->job = NULL;
-		finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
+		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 		goto out;
 	}
 	if (n->retry.set) {
@@ -647,7 +641,7 @@ static void start(struct wfc_sched *s, size_t id)
 		struct wfc_gv_error ge = { 0 };
 		bool ok = false;
 		if (subst(s, id, n->when, 0, &w, err, sizeof(err))) {
-			finish(s, id, WFC_PHASE_ERROR, xstrdup(err));
+			finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 			return;
 		}
 		if (wfc_gv_eval_bool(w, &ok, &ge)) {
@@ -667,7 +661,7 @@ static void start(struct wfc_sched *s, size_t id)
 	case WFC_RT_POD:
 		if (n->daemon) {
 			finish(s, id, WFC_PHASE_ERROR,
-			       xstrdup("daemon steps are not supported by the local runner yet"));
+			       wfc_xstrdup("daemon steps are not supported by the local runner yet"));
 			return;
 		}
 		st->pending = true;
@@ -679,7 +673,7 @@ static void start(struct wfc_sched *s, size_t id)
 	case WFC_RT_DAG:
 		return;
 	case WFC_RT_SKIPPED:
-		finish(s, id, WFC_PHASE_SKIPPED, xstrdup("no items to iterate over"));
+		finish(s, id, WFC_PHASE_SKIPPED, wfc_xstrdup("no items to iterate over"));
 		return;
 	case WFC_RT_EXPAND:
 		finish(s, id, WFC_PHASE_ERROR,
@@ -944,7 +938,7 @@ static void advance_dag(struct wfc_sched *s, size_t id)
 				}
 				if (!ok) {
 					finish(s, t, WFC_PHASE_OMITTED,
-					       xstrdup("omitted: depends condition not met"));
+					       wfc_xstrdup("omitted: depends condition not met"));
 					changed = true;
 					continue;
 				}
@@ -1023,7 +1017,7 @@ static void scope_outputs(struct wfc_sched *s, size_t id)
 		if (src && subst(s, n->children[0], src, 0, &v, err, sizeof(err)) == 0)
 			st->outputs[i] = v;
 		else if (n->outputs[i].dflt)
-			st->outputs[i] = xstrdup(n->outputs[i].dflt);
+			st->outputs[i] = wfc_xstrdup(n->outputs[i].dflt);
 	}
 	if (st->phase == WFC_PHASE_SUCCEEDED)
 		export_globals(s, id);
@@ -1085,10 +1079,10 @@ static void export_globals(struct wfc_sched *s, size_t id)
 			s->globals = realloc(s->globals, (s->nglobals + 1) * sizeof(*s->globals));
 			if (!s->globals)
 				abort();
-			s->globals[s->nglobals++] = (struct global){ .name = xstrdup(g) };
+			s->globals[s->nglobals++] = (struct global){ .name = wfc_xstrdup(g) };
 		}
 		free(s->globals[i].value);
-		s->globals[i].value = xstrdup(st->outputs[k]);
+		s->globals[i].value = wfc_xstrdup(st->outputs[k]);
 	}
 }
 
@@ -1132,7 +1126,7 @@ static char *retry_decision(struct wfc_sched *s, size_t id, double *wait)
 	const struct attempt *a = &st->att[st->natt - 1];
 	double now = now_mono();
 	if (a->phase == WFC_PHASE_SUCCEEDED || s->interrupted || s->deadline_hit)
-		return xstrdup(a->message ? a->message : "");
+		return wfc_xstrdup(a->message ? a->message : "");
 	*wait = 0;
 	if (rs->backoff_s > 0) {
 		double w = rs->backoff_s;
@@ -1145,15 +1139,15 @@ static char *retry_decision(struct wfc_sched *s, size_t id, double *wait)
 	if (rs->max_duration_s > 0) {
 		double end = st->att[0].started_mono + rs->max_duration_s;
 		if (now > end)
-			return xstrdup("Max duration limit exceeded");
+			return wfc_xstrdup("Max duration limit exceeded");
 		if (now + *wait > end)
-			return xstrdup("Backoff would exceed max duration limit");
+			return wfc_xstrdup("Backoff would exceed max duration limit");
 	}
 	bool again = rs->policy == WFC_RETRY_ALWAYS ? is_bad(a->phase)
 		     : rs->policy == WFC_RETRY_ON_ERROR ? a->phase == WFC_PHASE_ERROR
 		     : a->phase == WFC_PHASE_FAILED;
 	if (!again)
-		return xstrdup(a->message ? a->message : "");
+		return wfc_xstrdup(a->message ? a->message : "");
 	if (rs->expression) {
 		struct wfc_gv_error ge = { 0 };
 		struct retry_env env = { .a = a };
@@ -1167,10 +1161,10 @@ static char *retry_decision(struct wfc_sched *s, size_t id, double *wait)
 		wfc_ex_value_clear(&v);
 		wfc_expr_free(e);
 		if (!ok)
-			return xstrdup("retryStrategy.expression evaluated to false");
+			return wfc_xstrdup("retryStrategy.expression evaluated to false");
 	}
 	if (rs->limit >= 0 && st->natt > (size_t)rs->limit)
-		return xstrdup("No more retries left");
+		return wfc_xstrdup("No more retries left");
 	return NULL;
 }
 
@@ -1196,7 +1190,7 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 	if (s->deadline_hit) {
 		free(r->message);
 		r->phase = WFC_PHASE_FAILED;
-		r->message = xstrdup("Step exceeded its deadline");
+		r->message = wfc_xstrdup("Step exceeded its deadline");
 	}
 	if (!n->retry.set) {
 		if (r->phase == WFC_PHASE_SUCCEEDED)
@@ -1275,7 +1269,7 @@ static void fail_unfinished(struct wfc_sched *s, size_t id)
 		if (s->st[i].phase != WFC_PHASE_RUNNING || !is_under(s, i, id))
 			continue;
 		s->st[i].pending = false;
-		finish(s, i, WFC_PHASE_FAILED, xstrdup("Step exceeded its deadline"));
+		finish(s, i, WFC_PHASE_FAILED, wfc_xstrdup("Step exceeded its deadline"));
 	}
 }
 

@@ -1,5 +1,7 @@
 #include "support/text.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 bool wfc_tag_find(const char *p, const char **open, const char **close)
@@ -29,4 +31,14 @@ bool wfc_is_int_text(const char *s, bool signed_ok)
 		if (*s < '0' || *s > '9')
 			return false;
 	return true;
+}
+
+void wfc_errf(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
 }

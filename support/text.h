@@ -2,6 +2,7 @@
 #ifndef WFC_TEXT_H
 #define WFC_TEXT_H
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Whether s holds an Argo tag: "{{" followed later by "}}". */
 bool wfc_has_tag(const char *s);
@@ -10,5 +11,9 @@ bool wfc_has_tag(const char *s);
 bool wfc_tag_find(const char *p, const char **open, const char **close);
 /* Decimal digits only, with an optional sign when signed_ok. */
 bool wfc_is_int_text(const char *s, bool signed_ok);
+
+/* A message into a caller's buffer (nothing when err is NULL). */
+void wfc_errf(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #endif

@@ -4,6 +4,7 @@
 #define WFC_XALLOC_H
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static inline void *wfc_xrealloc(void *p, size_t n)
 {
@@ -18,6 +19,15 @@ static inline void *wfc_xrealloc(void *p, size_t n)
 static inline void *wfc_xmalloc(size_t n)
 {
 	return wfc_xrealloc(NULL, n);
+}
+
+/* A copy of s (NULL reads as ""). */
+static inline char *wfc_xstrdup(const char *s)
+{
+	if (!s)
+		s = "";
+	size_t n = strlen(s) + 1;
+	return memcpy(wfc_xmalloc(n), s, n);
 }
 
 #endif
