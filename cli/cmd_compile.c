@@ -48,14 +48,7 @@ static const struct wfc_cli_opt compile_opts[] = {
 	  .offset = OFF(namespace), .metavar = "NS",
 	  .help = "namespace of every object (default: metadata.namespace, else none: "
 		  "kubectl's current namespace)" },
-	{ .name = "parameter", .short_name = 'p', .type = WFC_CLI_LIST, .offset = OFF(params),
-	  .metavar = "NAME=VALUE", .help = "a workflow parameter; repeatable" },
-	{ .name = "parameter-file", .type = WFC_CLI_LIST, .offset = OFF(param_files),
-	  .metavar = "FILE", .help = "workflow parameters from a YAML or JSON mapping" },
-	{ .name = "templates", .short_name = 't', .type = WFC_CLI_LIST,
-	  .offset = OFF(templates), .metavar = "DIR",
-	  .help = "also read the templates under DIR to resolve templateRef and "
-		  "workflowTemplateRef; repeatable" },
+	WFC_CLI_INPUT_OPTS(struct compile_opts),
 	{ .name = "allow-missing-templates", .type = WFC_CLI_FLAG,
 	  .offset = OFF(cfg.allow_missing_templates),
 	  .help = "an unresolved templateRef is a warning (compile still needs every "

@@ -51,14 +51,7 @@ static const struct wfc_cli_opt run_opts[] = {
 	{ .name = "namespace", .short_name = 'n', .type = WFC_CLI_STRING,
 	  .offset = OFF(namespace), .metavar = "NS",
 	  .help = "namespace of the run ({{workflow.namespace}})" },
-	{ .name = "parameter", .short_name = 'p', .type = WFC_CLI_LIST, .offset = OFF(params),
-	  .metavar = "NAME=VALUE", .help = "a workflow parameter; repeatable" },
-	{ .name = "parameter-file", .type = WFC_CLI_LIST, .offset = OFF(param_files),
-	  .metavar = "FILE", .help = "workflow parameters from a YAML or JSON mapping" },
-	{ .name = "templates", .short_name = 't', .type = WFC_CLI_LIST,
-	  .offset = OFF(templates), .metavar = "DIR",
-	  .help = "also read the templates under DIR to resolve templateRef and "
-		  "workflowTemplateRef; repeatable" },
+	WFC_CLI_INPUT_OPTS(struct run_opts),
 };
 
 const struct wfc_cli_spec wfc_run_spec = {

@@ -8,6 +8,21 @@
 #include "cli/options.h"
 #include "wfc.h"
 
+/* The options every command that compiles takes for its inputs, for the
+ * command's option table; its option struct names the fields params,
+ * param_files and templates (struct wfc_cli_list each). */
+#define WFC_CLI_INPUT_OPTS(T)                                                   \
+	{ .name = "parameter", .short_name = 'p', .type = WFC_CLI_LIST,            \
+	  .offset = offsetof(T, params), .metavar = "NAME=VALUE",               \
+	  .help = "a workflow parameter; repeatable" },                            \
+	{ .name = "parameter-file", .type = WFC_CLI_LIST,                          \
+	  .offset = offsetof(T, param_files), .metavar = "FILE",                \
+	  .help = "workflow parameters from a YAML or JSON mapping" },             \
+	{ .name = "templates", .short_name = 't', .type = WFC_CLI_LIST,            \
+	  .offset = offsetof(T, templates), .metavar = "DIR",                   \
+	  .help = "also read the templates under DIR to resolve templateRef and "  \
+		  "workflowTemplateRef; repeatable" }
+
 struct wfc_cli_params {
 	struct wfc_arg *v;  /* the files' arguments, then the -p ones */
 	size_t n;
