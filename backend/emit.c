@@ -10,6 +10,7 @@
  * JSON: one {"apiVersion":"v1","kind":"List","items":[...]} printed exactly
  * as cJSON_Print would print it, streamed item by item. */
 #include "backend/emit.h"
+#include "frontend/yaml.h"
 
 #include <limits.h>
 #include <math.h>
@@ -35,122 +36,36 @@ struct wfc_emitter {
 	size_t nitems;
 };
 
-/* ---- YAML 1.1 resolution of plain scalars (go-yaml v2 resolve.go) ---- */
-
-/* resolveMap of go-yaml v2, the merge key, and YAML 1.1's value key. */
-static const char *const yaml11_words[] = {
-	"~", "null", "Null", "NULL",
-	"y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
-	"true", "True", "TRUE",
-	"n", "N", "no", "No", "NO", "off", "Off", "OFF",
-	"false", "False", "FALSE",
-	".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-	"-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
-	"<<", "=",
-	NULL
-};
+/* ---- YAML 1.1: which plain scalars Kubernetes' reader would not take as
+ * strings (the resolution itself is the frontend's, wfc_yaml11_resolve) ---- */
 
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
-static bool is_word(const char *s, size_t len)
+/* 0x.., 0o.., 0b.. with underscores: go-yaml reads one that overflows as a
+ * string, but quoting it is harmless and keeps older readers right. */
+static bool looks_prefixed_int(const char *s, size_t len)
 {
-	/* every word is 1-6 bytes and starts with one of these */
-	if (len == 0 || len > 6 || !strchr("~nNyYoOtTfF.+-<=", s[0]))
-		return false;
-	for (const char *const *w = yaml11_words; *w; w++)
-		if (strlen(*w) == len && memcmp(*w, s, len) == 0)
-			return true;
-	return false;
-}
-
-/* The characters of s other than '_', as go-yaml sees a number. */
-struct digits {
-	const char *s;
-	size_t len, i;
-};
-
-static int peek(const struct digits *d)
-{
-	size_t i = d->i;
-	while (i < d->len && d->s[i] == '_')
+	size_t i = 0;
+	if (i < len && (s[i] == '+' || s[i] == '-'))
 		i++;
-	return i < d->len ? (unsigned char)d->s[i] : -1;
-}
-
-static int next(struct digits *d)
-{
-	while (d->i < d->len && d->s[d->i] == '_')
-		d->i++;
-	return d->i < d->len ? (unsigned char)d->s[d->i++] : -1;
-}
-
-static bool at_end(const struct digits *d)
-{
-	return peek(d) < 0;
-}
-
-/* At least one character of set; returns how many were taken. */
-static size_t take_set(struct digits *d, const char *set)
-{
-	size_t n = 0;
-	int c;
-	while ((c = peek(d)) > 0 && strchr(set, c)) {
-		next(d);
-		n++;
-	}
-	return n;
-}
-
-#define DEC "0123456789"
-
-/* strconv.ParseInt/ParseUint(s, 0, 64) syntax with go-yaml's underscores
- * removed (overflow ignored: a too-long integer is a float to go-yaml), and
- * ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$ for floats. */
-static bool looks_numeric(const char *s, size_t len)
-{
-	struct digits d = { s, len, 0 };
-	int c = peek(&d);
-	if (c == '+' || c == '-')
-		next(&d);
-	struct digits save = d;
-	if (next(&d) == '0') {
-		c = next(&d);
-		const char *set = NULL;
-		if (c == 'x' || c == 'X')
-			set = DEC "abcdefABCDEF";
-		else if (c == 'o' || c == 'O')
-			set = "01234567";
-		else if (c == 'b' || c == 'B')
-			set = "01";
-		if (set && take_set(&d, set) && at_end(&d))
-			return true;
-	}
-	d = save;
-	if (peek(&d) == '.') {
-		next(&d);
-		if (!take_set(&d, DEC))
+	if (i + 2 > len || s[i] != '0')
+		return false;
+	char p = s[i + 1];
+	const char *set = p == 'x' || p == 'X' ? "0123456789abcdefABCDEF_"
+			  : p == 'o' || p == 'O' ? "01234567_"
+			  : p == 'b' || p == 'B' ? "01_" : NULL;
+	if (!set)
+		return false;
+	bool digit = false;
+	for (i += 2; i < len; i++) {
+		if (!strchr(set, s[i]))
 			return false;
-	} else {
-		if (!take_set(&d, DEC))
-			return false;
-		if (peek(&d) == '.') {
-			next(&d);
-			take_set(&d, DEC);
-		}
+		digit |= s[i] != '_';
 	}
-	c = peek(&d);
-	if (c == 'e' || c == 'E') {
-		next(&d);
-		c = peek(&d);
-		if (c == '+' || c == '-')
-			next(&d);
-		if (!take_set(&d, DEC))
-			return false;
-	}
-	return at_end(&d);
+	return digit;
 }
 
 /* go-yaml v2 parseTimestamp only tries strings starting "dddd-"; quote every
@@ -208,15 +123,16 @@ static bool looks_base60(const char *s, size_t len)
 
 bool wfc_yaml11_needs_quotes(const char *s, size_t len)
 {
-	if (len == 0)
+	if (len == 0 || wfc_yaml11_resolve(s, len) != WFC_YSTR)
 		return true;
-	if (is_word(s, len))
+	/* the merge key, and YAML 1.1's value key */
+	if ((len == 2 && memcmp(s, "<<", 2) == 0) || (len == 1 && s[0] == '='))
 		return true;
 	char c = s[0];
 	/* go-yaml tries numbers and timestamps only for these first bytes */
 	if (!is_digit(c) && c != '+' && c != '-' && c != '.')
 		return false;
-	return looks_numeric(s, len) || looks_timestamp(s, len) ||
+	return looks_prefixed_int(s, len) || looks_timestamp(s, len) ||
 	       looks_base60(s, len);
 }
 

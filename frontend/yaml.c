@@ -131,7 +131,7 @@ static bool is_yaml_float(const char *s, size_t n)
 	return i == n;
 }
 
-static enum wfc_ytype resolve_plain(const char *s, size_t n)
+enum wfc_ytype wfc_yaml11_resolve(const char *s, size_t n)
 {
 	if (n == 0)
 		return WFC_YNULL;
@@ -150,14 +150,17 @@ static enum wfc_ytype resolve_plain(const char *s, size_t n)
 		return WFC_YINT;
 	if (in_list(s, n, inf_words) || in_list(s, n, nan_words))
 		return WFC_YFLOAT;
-	char buf[80];
+	/* go-yaml drops every '_' before matching the float pattern */
+	char small[80];
+	char *buf = n < sizeof(small) ? small : wfc_xmalloc(n + 1);
 	size_t k = 0;
-	for (size_t i = 0; i < n && k + 1 < sizeof(buf); i++)
+	for (size_t i = 0; i < n; i++)
 		if (s[i] != '_')
 			buf[k++] = s[i];
-	if (is_yaml_float(buf, k))
-		return WFC_YFLOAT;
-	return WFC_YSTR;
+	bool f = is_yaml_float(buf, k);
+	if (buf != small)
+		free(buf);
+	return f ? WFC_YFLOAT : WFC_YSTR;
 }
 
 /* Go's encoding/json form of a float64. */
@@ -637,7 +640,7 @@ static void handle_event(struct loader *l, struct fy_event *e,
 		if (tag_is_str(e->scalar.tag))
 			n->type = WFC_YSTR;
 		else if (n->plain)
-			n->type = (unsigned char)resolve_plain(t, len);
+			n->type = (unsigned char)wfc_yaml11_resolve(t, len);
 		else
 			n->type = WFC_YSTR;
 		if (e->scalar.anchor) {

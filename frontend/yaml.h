@@ -80,6 +80,8 @@ struct wfc_ynode *wfc_ymap_get(const struct wfc_ynode *n, const char *key);
 const struct wfc_ypair *wfc_ymap_pair(const struct wfc_ynode *n, const char *key);
 
 bool wfc_yis_str(const struct wfc_ynode *n);  /* a scalar of type string */
+/* The type go-yaml v2 (Kubernetes' reader) gives a plain scalar s[0..n). */
+enum wfc_ytype wfc_yaml11_resolve(const char *s, size_t n);
 /* A scalar's text as Argo's AnyString reads it: bools as true/false, numbers
  * in Go's JSON form (0755 -> 493, 1e3 -> 1000), null as "". Arena-allocated
  * when it differs from the source text. */
