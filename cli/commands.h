@@ -14,5 +14,9 @@ extern const struct wfc_cli_spec wfc_graph_spec;
 int wfc_cmd_graph(int argc, char **argv);
 extern const struct wfc_cli_spec wfc_run_spec;
 int wfc_cmd_run(int argc, char **argv);
+extern const struct wfc_cli_spec wfc_exec_spec;
+int wfc_cmd_exec(int argc, char **argv);
+extern const struct wfc_cli_spec wfc_install_spec;
+int wfc_cmd_install(int argc, char **argv);
 
 #endif

@@ -17,6 +17,8 @@ static const struct command commands[] = {
 	{ &wfc_compile_spec, wfc_cmd_compile },
 	{ &wfc_graph_spec, wfc_cmd_graph },
 	{ &wfc_run_spec, wfc_cmd_run },
+	{ &wfc_exec_spec, wfc_cmd_exec },
+	{ &wfc_install_spec, wfc_cmd_install },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -438,5 +438,30 @@ else
 	skip "colour on a terminal (no script(1))"
 fi
 
+# wfc exec and wfc install: the output wrapper as a step's pod runs it.
+printf 'forty-two' >"$tmp/answer"
+run "$wfc" exec --output answer="$tmp/answer" --output none="$tmp/none" \
+	--termination-path "$tmp/term" -- sh -c 'echo to-stdout; exit 4'
+expect "exec exits as the command did" rc 4
+expect "exec leaves the command's stdout alone" out_has "to-stdout"
+out=$(cat "$tmp/term")
+expect "exec reports the output file" out_has $'output answer 9\nforty-two'
+expect "exec reports a missing file as missing" out_has "missing none"
+run "$wfc" exec --output bad -- true
+expect "exec with a malformed --output exits 2" rc 2
+expect "exec names the malformed --output" err_has "invalid value 'bad' for '--output': expected NAME=PATH"
+run "$wfc" exec
+expect "exec without a command exits 2" rc 2
+run "$wfc" install "$tmp/wrapper"
+expect "install exits 0" rc 0
+run "$tmp/wrapper" exec --termination-path "$tmp/term2" -- sh -c 'exit 0'
+expect "the installed wrapper runs exec" rc 0
+run "$tmp/wrapper" validate x.yaml
+expect "the installed wrapper refuses other commands" rc 2
+expect "the installed wrapper says what it is" err_has "only 'exec' is here"
+run "$wfc" install --from "$tmp/no-such-file" "$tmp/w2"
+expect "install from a missing file exits 1" rc 1
+expect "install names the missing file" err_has "cannot read '$tmp/no-such-file'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
