@@ -311,6 +311,41 @@ static void strv_free(char **v)
 	free(v);
 }
 
+/* The program to run, as Go's exec.LookPath finds it (kubectl's way):
+ * a command with '/' as it is, others searched in wfc's PATH. NULL with
+ * errno set when there is none. */
+static char *look_path(const char *cmd)
+{
+	struct stat st;
+	if (strchr(cmd, '/')) {
+		if (stat(cmd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			errno = EACCES;
+			return NULL;
+		}
+		return access(cmd, X_OK) == 0 ? wfc_xstrdup(cmd) : NULL;
+	}
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (const char *p = path;;) {
+		size_t len = strcspn(p, ":");
+		struct wfc_buf b = { 0 };
+		if (len)
+			wfc_buf_add(&b, p, len);
+		else
+			wfc_buf_putc(&b, '.');
+		wfc_buf_printf(&b, "/%s", cmd);
+		if (stat(b.s, &st) == 0 && S_ISREG(st.st_mode) && access(b.s, X_OK) == 0)
+			return b.s;
+		wfc_buf_free(&b);
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	errno = ENOENT;
+	return NULL;
+}
+
 static int cloexec_pipe(int p[2])
 {
 	if (pipe(p))
@@ -339,6 +374,20 @@ static int exec_run(struct wfc_kube_auth *a, bool interactive, struct wfc_buf *o
 	int rc = -1, spawned = 0;
 	pid_t pid = -1;
 
+	char *prog = look_path(ex->command);
+	if (!prog) {
+		int e = errno;
+		if (e == ENOENT)
+			wfc_errf(err, errlen, "credential plugin '%s' not found%s%s", ex->command,
+				 ex->install_hint ? ": " : "",
+				 ex->install_hint ? ex->install_hint : "");
+		else
+			wfc_errf(err, errlen, "cannot run credential plugin '%s': %s",
+				 ex->command, strerror(e));
+		free(info);
+		strv_free(env);
+		return -1;
+	}
 	while (ex->args && ex->args[nargs])
 		nargs++;
 	char **argv = wfc_xmalloc((nargs + 2) * sizeof(*argv));
@@ -358,7 +407,7 @@ static int exec_run(struct wfc_kube_auth *a, bool interactive, struct wfc_buf *o
 		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 		posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
 	}
-	spawned = posix_spawnp(&pid, ex->command, &fa, NULL, argv, env);
+	spawned = posix_spawn(&pid, prog, &fa, NULL, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
 	close(po[1]);
 	po[1] = -1;
@@ -478,6 +527,7 @@ out:
 			close(pe[i]);
 	}
 	wfc_buf_free(&errtail);
+	free(prog);
 	free(argv);
 	strv_free(env);
 	free(info);
