@@ -381,9 +381,10 @@ struct call {
 	const char *accept;         /* NULL: application/json */
 };
 
-static bool retryable(long st)
+static bool retryable(const struct wfc_http_response *rs)
 {
-	return st == 0 || st == 429 || (st >= 500 && st != 501);
+	long st = rs->status;
+	return (st == 0 && !rs->permanent) || st == 429 || (st >= 500 && st != 501);
 }
 
 /* 0 with a 2xx response in rs, or -1 with e filled (rs cleared). */
@@ -445,7 +446,7 @@ static int call_raw(struct wfc_kube *c, const struct call *k,
 			wfc_http_response_clear(rs);
 			continue;
 		}
-		if (retryable(st)) {
+		if (retryable(rs)) {
 			bool ra = rs->retry_after_s >= 0;
 			double wait = ra ? rs->retry_after_s : delay;
 			double spent = now(c) - start;
@@ -458,7 +459,7 @@ static int call_raw(struct wfc_kube *c, const struct call *k,
 			}
 		}
 		error_from(e, rs, k->method, k->path);
-		if (retryable(st) && e->attempts > 1) {
+		if (retryable(rs) && e->attempts > 1) {
 			size_t n = strlen(e->message);
 			snprintf(e->message + n, sizeof(e->message) - n,
 				 " (gave up after %u attempts in %.1f s)", e->attempts,
@@ -1403,7 +1404,7 @@ static void log_done(void *ud, const struct wfc_http_response *rs)
 			s->at = now(c);
 			return;
 		}
-		if (retryable(rs->status)) {
+		if (retryable(rs)) {
 			bool ra = rs->retry_after_s >= 0;
 			double wait = ra ? rs->retry_after_s : s->delay;
 			if (now(c) - s->started + wait <= c->budget) {

@@ -7,7 +7,8 @@
  *
  * Blocking (get, list, create, apply, patch, delete, logs without follow,
  * discovery): each returns when done. A 429 waits for its Retry-After;
- * 5xx (but 501) and connection failures are retried with exponential
+ * 5xx (but 501) and connection failures (but a certificate that does not
+ * verify, or a bad client certificate) are retried with exponential
  * backoff (backoff_initial_s doubling up to backoff_max_s, Retry-After
  * honoured when the server sends one), until retry_budget_s is spent; a
  * call takes at most about retry_budget_s + request_timeout_s. A 401 fetches

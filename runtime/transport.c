@@ -169,6 +169,24 @@ static void fail_message(char *out, size_t outlen, const char *url, CURLcode rc,
 		 errbuf && errbuf[0] ? errbuf : curl_easy_strerror(rc));
 }
 
+static bool permanent(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_CRL_BADFILE:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_URL_MALFORMAT:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+	case CURLE_WRITE_ERROR:   /* our body limit */
+		return true;
+	default:
+		return false;
+	}
+}
+
 static double retry_after(CURL *h)
 {
 	curl_off_t ra = -1;
@@ -204,6 +222,7 @@ static int tp_request(struct wfc_transport *base, const struct wfc_http_request 
 				 t->url_base, BODY_MAX);
 		else
 			fail_message(rs->error, sizeof(rs->error), url, rc, errbuf);
+		rs->permanent = permanent(rc);
 		wfc_buf_free(&body);
 	}
 	/* the handle must not point at this call's buffers any more */
@@ -437,6 +456,7 @@ static void tp_dispatch(struct wfc_transport *base, const struct pollfd *fds, in
 		} else {
 			fail_message(rs.error, sizeof(rs.error), s->url, s->result,
 				     s->errbuf);
+			rs.permanent = permanent(s->result);
 			rs.body = "";
 		}
 		s->closed = true;

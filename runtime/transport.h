@@ -44,6 +44,9 @@ struct wfc_http_response {
 	size_t body_len;
 	double retry_after_s; /* Retry-After in seconds; < 0: none */
 	char error[256];     /* what went wrong when status is 0 */
+	/* status 0 and trying again cannot help: the server's certificate
+	 * does not verify, the client's is unusable, the URL is bad */
+	bool permanent;
 };
 
 void wfc_http_response_clear(struct wfc_http_response *rs);

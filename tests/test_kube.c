@@ -303,7 +303,12 @@ static void test_retry_5xx(void **state)
 	assert_float_equal(f->vc.slept[3], 2.0, 1e-9);
 	assert_float_equal(f->vc.slept[4], 2.0, 1e-9);
 
-	/* 501 and 4xx are not retried */
+	/* a certificate that does not verify, 501 and 4xx are not retried */
+	fake_push(f->fake, "GET", NULL, -1, NULL);
+	assert_int_equal(wfc_kube_get(f->c, jobs(), NULL, "a", NULL, &f->e), -1);
+	assert_int_equal(f->e.kind, WFC_KUBE_ETRANSPORT);
+	assert_string_equal(f->e.message, "fake: certificate does not verify");
+	assert_int_equal(f->e.attempts, 1);
 	fake_push(f->fake, "GET", NULL, 501, "");
 	assert_int_equal(wfc_kube_get(f->c, jobs(), NULL, "a", NULL, &f->e), -1);
 	assert_int_equal(f->e.kind, WFC_KUBE_ESERVER);

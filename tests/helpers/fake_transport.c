@@ -127,9 +127,11 @@ static int f_request(struct wfc_transport *t, const struct wfc_http_request *rq,
 	struct fake_reply *r = take(f, rq, false);
 	memset(rs, 0, sizeof(*rs));
 	rs->retry_after_s = -1;
-	if (!r || !r->status) {
+	if (!r || r->status <= 0) {
 		snprintf(rs->error, sizeof(rs->error), "fake: %s",
-			 r ? "connection refused" : "unexpected request");
+			 !r ? "unexpected request" : r->status ? "certificate does not verify"
+							       : "connection refused");
+		rs->permanent = r && r->status < 0;
 		rs->body = wfc_xstrdup("");
 		return -1;
 	}
@@ -154,7 +156,7 @@ static struct wfc_http_stream *f_open(struct wfc_transport *t,
 	if (!r) {
 		s->status = 0;
 	} else {
-		s->status = r->status;
+		s->status = r->status > 0 ? r->status : 0;
 		s->hold = r->hold;
 		if (r->status >= 200 && r->status < 300)
 			wfc_buf_puts(&s->pending, r->body ? r->body : "");

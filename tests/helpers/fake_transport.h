@@ -35,7 +35,8 @@ struct fake {
 
 struct fake *fake_create(void);
 void fake_destroy(struct fake *f);
-/* method and path_prefix checked when not NULL; status 0: no response */
+/* method and path_prefix checked when not NULL; status 0: no response,
+ * -1: no response and permanent (a certificate that does not verify) */
 void fake_push(struct fake *f, const char *method, const char *path_prefix,
 	       long status, const char *body);
 void fake_push_retry_after(struct fake *f, const char *method, const char *path_prefix,
