@@ -2,16 +2,49 @@
 """A tiny HTTPS server shaped like the Kubernetes API, for test_kube_tls.c.
 
 Usage: kube_tls_server.py CERT KEY CA
-Prints the port it listens on (127.0.0.1), then serves until killed.
-Client certificates signed by CA are asked for but optional; the echo
-object tells what the server saw.
+Prints the port it listens on (127.0.0.1) and the port of an HTTP CONNECT
+proxy that sends every tunnel to that server whatever host is asked for,
+then serves until killed. Client certificates signed by CA are asked for
+but optional; the echo object tells what the server saw.
 """
 import json
+import select
+import socket
+import socketserver
 import ssl
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+API_PORT = 0
+
+
+class Proxy(socketserver.BaseRequestHandler):
+    def handle(self):
+        head = b""
+        while b"\r\n\r\n" not in head:
+            data = self.request.recv(4096)
+            if not data:
+                return
+            head += data
+        if not head.startswith(b"CONNECT "):
+            self.request.sendall(b"HTTP/1.1 405 Method Not Allowed\r\n\r\n")
+            return
+        up = socket.create_connection(("127.0.0.1", API_PORT))
+        self.request.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        socks = [self.request, up]
+        while True:
+            ready, _, _ = select.select(socks, [], [], 30)
+            if not ready:
+                break
+            for s in ready:
+                data = s.recv(65536)
+                if not data:
+                    up.close()
+                    return
+                (up if s is self.request else self.request).sendall(data)
 
 
 def obj(name, rv):
@@ -99,7 +132,12 @@ def main():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
-    print(srv.server_address[1], flush=True)
+    global API_PORT
+    API_PORT = srv.server_address[1]
+    proxy = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Proxy)
+    proxy.daemon_threads = True
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    print(API_PORT, proxy.server_address[1], flush=True)
     srv.serve_forever()
 
 

@@ -639,6 +639,34 @@ static void test_exec_plugin(void **state)
 	assert_int_equal(runs(f), 4);
 }
 
+static void test_exec_plugin_certificate(void **state)
+{
+	struct fx *f = *state;
+	/* a client certificate instead of a token; no expiry: cached */
+	put(f, "cert-plugin",
+	    "#!/bin/sh\n"
+	    "echo run >> \"$0.count\"\n"
+	    "cat <<EOF\n"
+	    "{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1beta1\","
+	    "\"status\":{\"clientCertificateData\":\"-----BEGIN CERTIFICATE-----\\nX\\n\","
+	    "\"clientKeyData\":\"-----BEGIN PRIVATE KEY-----\\nY\\n\"}}\n"
+	    "EOF\n");
+	char path[512], u[1024];
+	snprintf(path, sizeof(path), "%s/cert-plugin", f->dir);
+	chmod(path, 0755);
+	snprintf(u, sizeof(u), "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n"
+		 "      command: %s\n", path);
+	client(f, u, 10);
+	fake_push(f->fake, "GET", NULL, 200, "{}");
+	fake_push(f->fake, "GET", NULL, 200, "{}");
+	assert_int_equal(wfc_kube_get(f->c, jobs(), NULL, "a", NULL, &f->e), 0);
+	f->vc.t += 86400 * 365;
+	assert_int_equal(wfc_kube_get(f->c, jobs(), NULL, "a", NULL, &f->e), 0);
+	assert_null(fake_last(f->fake)->auth);
+	assert_true(fake_last(f->fake)->has_cert);
+	assert_int_equal(wfc_kube_exec_runs(f->c), 1);
+}
+
 static void test_exec_plugin_failures(void **state)
 {
 	struct fx *f = *state;
@@ -1031,6 +1059,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_token_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_in_cluster_token_rotation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exec_plugin, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exec_plugin_certificate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exec_plugin_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exec_plugin_bad_output, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exec_plugin_missing, setup, teardown),

@@ -28,7 +28,7 @@ struct srv {
 	bool available;
 	char dir[64];
 	pid_t pid;
-	int port;
+	int port, proxy_port;
 	char *ca64, *cert64, *key64;
 };
 
@@ -122,7 +122,8 @@ static int group_setup(void **state)
 		return -1;
 	}
 	fclose(fp);
-	s->port = atoi(line);
+	if (sscanf(line, "%d %d", &s->port, &s->proxy_port) != 2)
+		return -1;
 	s->available = s->port > 0;
 	return 0;
 }
@@ -304,6 +305,51 @@ static void test_insecure(void **state)
 	done(f);
 }
 
+static void test_server_path_prefix(void **state)
+{
+	struct srv *s = *state;
+	SKIP_UNLESS_SERVER(s);
+	char cluster[8192], server[256];
+	snprintf(cluster, sizeof(cluster), "    certificate-authority-data: %s\n", s->ca64);
+	snprintf(server, sizeof(server), "%s/clusters/c-1/", url(s, "localhost"));
+	struct fx *f = client(s, server, cluster, "    token: t\n");
+	assert_int_equal(get_echo(f, NULL), -1);
+	assert_int_equal(f->e.kind, WFC_KUBE_ENOTFOUND);
+	assert_string_equal(f->e.message, "no /clusters/c-1/api/v1/namespaces/default/configmaps/echo");
+	done(f);
+}
+
+/* no server needed: the URL is refused before any request */
+static void test_bad_server_url(void **state)
+{
+	struct wfc_kubeconfig kc = { .server = "ftp://h.example", .namespace = "default" };
+	char err[256];
+	assert_null(wfc_kube_create(&kc, NULL, err, sizeof(err)));
+	assert_string_equal(err, "server 'ftp://h.example': scheme 'ftp' is not http or https");
+	kc.server = "https://[::1";
+	assert_null(wfc_kube_create(&kc, NULL, err, sizeof(err)));
+	assert_string_equal(err, "server 'https://[::1' is not a valid URL");
+}
+
+static void test_proxy_url(void **state)
+{
+	struct srv *s = *state;
+	SKIP_UNLESS_SERVER(s);
+	char cluster[8192], server[128];
+	/* kube.internal does not resolve here: only the proxy gets there */
+	snprintf(cluster, sizeof(cluster),
+		 "    certificate-authority-data: %s\n    proxy-url: http://127.0.0.1:%d\n",
+		 s->ca64, s->proxy_port);
+	snprintf(server, sizeof(server), "https://kube.internal:%d", s->port);
+	struct fx *f = client(s, server, cluster, "    token: via-proxy\n");
+	cJSON *o = NULL;
+	if (get_echo(f, &o))
+		fail_msg("%s", f->e.message);
+	assert_string_equal(echo_field(o, "authorization"), "Bearer via-proxy");
+	cJSON_Delete(o);
+	done(f);
+}
+
 static double mono(void)
 {
 	struct timespec ts;
@@ -414,6 +460,9 @@ int main(void)
 		cmocka_unit_test(test_unknown_ca_fails),
 		cmocka_unit_test(test_tls_server_name),
 		cmocka_unit_test(test_insecure),
+		cmocka_unit_test(test_server_path_prefix),
+		cmocka_unit_test(test_proxy_url),
+		cmocka_unit_test(test_bad_server_url),
 		cmocka_unit_test(test_watch_through_event_loop),
 		cmocka_unit_test(test_log_follow),
 	};
