@@ -1199,15 +1199,21 @@ struct wfc_kube_informer *wfc_kube_informer_create(struct wfc_kube *c,
 		inf->cb = *cb;
 	inf->delay = c->b0;
 	inf->state = I_RELIST;
-	if (informer_list(inf, e)) {
-		informer_free(inf);
-		return NULL;
-	}
+	/* in the list from the start, and frees deferred, so that a
+	 * callback of the first list may destroy it (or another) */
 	inf->next = c->infs;
 	c->infs = inf;
-	if (!inf->dead)
+	c->depth++;
+	int rc = informer_list(inf, e);
+	if (!rc && !inf->dead)
 		informer_open(inf);
-	return inf;
+	c->depth--;
+	if (!rc && !inf->dead)
+		return inf;
+	if (!rc)
+		memset(e, 0, sizeof(*e));  /* destroyed by its own callback */
+	wfc_kube_informer_destroy(inf);
+	return NULL;
 }
 
 static void informer_free(struct wfc_kube_informer *inf)
@@ -1441,7 +1447,9 @@ struct wfc_kube_stream *wfc_kube_log_open(struct wfc_kube *c, const char *ns,
 	s->next = c->streams;
 	c->streams = s;
 	memset(e, 0, sizeof(*e));
-	log_start(s);
+	/* opened from the event loop: every outcome comes through cb */
+	s->waiting = true;
+	s->at = s->started;
 	return s;
 }
 

@@ -21,7 +21,9 @@
  * wfc_kube_dispatch runs what is ready (callbacks fire from there only);
  * wfc_kube_step does both with poll(). Callbacks may make blocking calls,
  * create informers and streams, and destroy or close any of them
- * (themselves included: freeing is deferred to the end of dispatch).
+ * (themselves included: freeing is deferred to the end of dispatch);
+ * they must not call wfc_kube_dispatch, wfc_kube_step or
+ * wfc_kube_destroy.
  *
  * Namespaces: ns NULL is the client's namespace (kubeconfig / -n);
  * for list and informers "" means all namespaces. Cluster-scoped
@@ -205,7 +207,8 @@ struct wfc_kube_informer_opts {
 struct wfc_kube_informer;
 
 /* Lists (blocking; the ADDED events and on_synced fire before it
- * returns), then watches from the list's resourceVersion with bookmarks.
+ * returns), then watches from the list's resourceVersion with bookmarks
+ * (NULL with e->kind WFC_KUBE_OK when a callback destroyed it meanwhile).
  * A watch that ends is opened again from the last resourceVersion seen;
  * a 410 (status or ERROR event) lists again, and the differences come as
  * ADDED / MODIFIED / DELETED events before on_synced. r must outlive the
@@ -252,10 +255,12 @@ struct wfc_kube_stream_cb {
 
 struct wfc_kube_stream;
 
-/* Opens the log (follow as asked). Failures before the first byte are
- * retried as blocking calls are (from the event loop, not blocking); a
- * connection lost later ends the stream with an error. The caller closes
- * the stream, also after on_end. */
+/* The log (followed when asked), opened from the next dispatch: every
+ * outcome comes through cb, none before this returns (NULL only for a
+ * missing pod name). Failures before the first byte are retried as
+ * blocking calls are, from the event loop; a connection lost later ends
+ * the stream with an error. The caller closes the stream, also after
+ * on_end. */
 struct wfc_kube_stream *wfc_kube_log_open(struct wfc_kube *c, const char *ns,
 					  const char *pod,
 					  const struct wfc_kube_log_opts *o,

@@ -734,6 +734,7 @@ struct rec {
 	struct wfc_buf log;   /* "+name@rv -name ~name@rv sync err:kind" */
 	struct wfc_kube_informer *inf;
 	bool destroy_on_delete;
+	struct wfc_kube_informer **victim;  /* destroyed at the first event */
 };
 
 static const char *name_of(const cJSON *o)
@@ -752,6 +753,10 @@ static void on_event(void *ud, enum wfc_kube_event ev, const cJSON *obj)
 	struct rec *r = ud;
 	const char *sig = ev == WFC_KUBE_ADDED ? "+" : ev == WFC_KUBE_MODIFIED ? "~" : "-";
 	wfc_buf_printf(&r->log, "%s%s@%s ", sig, name_of(obj), rv_of(obj));
+	if (r->victim && *r->victim) {
+		wfc_kube_informer_destroy(*r->victim);
+		*r->victim = NULL;
+	}
 	if (ev == WFC_KUBE_DELETED && r->destroy_on_delete) {
 		wfc_kube_informer_destroy(r->inf);
 		r->inf = NULL;
@@ -917,6 +922,26 @@ static void test_informer_destroyed_in_callback(void **state)
 	/* nothing after the destroying callback */
 	assert_string_equal(r.log.s, "+a@1 sync -a@2 ");
 	assert_null(r.inf);
+
+	/* one informer's first list destroys another, which has a watch open */
+	struct rec ra = { 0 }, rb = { 0 };
+	fake_push(f->fake, "GET", NULL, 200, LIST("1", OBJ("a", "1")));
+	fake_push_held(f->fake, "GET", NULL, "");
+	struct wfc_kube_informer_cb cba = rec_cb(&ra), cbb = rec_cb(&rb);
+	ra.inf = wfc_kube_informer_create(f->c, jobs(), NULL, &cba, &f->e);
+	assert_non_null(ra.inf);
+	assert_true(fake_held_open(f->fake));
+	fake_push(f->fake, "GET", "/api/v1/namespaces/ns/pods?", 200, LIST("1", OBJ("p", "1")));
+	fake_push(f->fake, "GET", "/api/v1/namespaces/ns/pods?watch=1", 200, "");
+	rb.victim = &ra.inf;
+	rb.inf = wfc_kube_informer_create(f->c, wfc_kube_builtin(WFC_KUBE_PODS), NULL, &cbb, &f->e);
+	assert_non_null(rb.inf);
+	assert_null(ra.inf);
+	assert_false(fake_held_open(f->fake));
+	pump(f, 1);  /* frees the destroyed one */
+	wfc_kube_informer_destroy(rb.inf);
+	wfc_buf_free(&ra.log);
+	wfc_buf_free(&rb.log);
 	wfc_buf_free(&r.log);
 }
 
@@ -968,7 +993,9 @@ static void test_logs(void **state)
 	fake_push_held(f->fake, "GET", "/api/v1/namespaces/ns/pods/p-1/log?follow=true", "line 1\n");
 	struct wfc_kube_stream *s = wfc_kube_log_open(f->c, NULL, "p-1", &lo, &cb, &f->e);
 	assert_non_null(s);
-	pump(f, 3);
+	assert_int_equal(f->fake->ncalls, 1);  /* opened from the event loop */
+	pump(f, 4);
+	assert_non_null(l.text.s);
 	assert_string_equal(l.text.s, "line 1\n");
 	fake_feed(f->fake, "line 2\n");
 	pump(f, 1);
