@@ -133,6 +133,13 @@ class JobController:
         terminating = [p for p in pods if meta(p).get("deletionTimestamp")
                        and (p.get("status") or {}).get("phase") not in ("Succeeded", "Failed")]
         now = time.time()
+        # restartPolicy OnFailure: container restarts count towards backoffLimit
+        restarts = 0
+        if ((spec.get("template") or {}).get("spec") or {}).get("restartPolicy") == "OnFailure":
+            for p in active:
+                for key in ("containerStatuses", "initContainerStatuses"):
+                    for cs in (p.get("status") or {}).get(key) or []:
+                        restarts += cs.get("restartCount", 0)
         fail_reason = fail_msg = None
         counted_fail = []
         pfp = spec.get("podFailurePolicy")
@@ -189,7 +196,7 @@ class JobController:
                 reason = msg = None
                 if fail_reason:
                     reason, msg = fail_reason, fail_msg
-                elif failed > sp.get("backoffLimit", 6):
+                elif failed + restarts > sp.get("backoffLimit", 6):
                     reason, msg = "BackoffLimitExceeded", "Job has reached the specified backoff limit"
                 elif ads and now - started >= ads:
                     reason, msg = "DeadlineExceeded", "Job was active longer than specified deadline"
@@ -202,7 +209,8 @@ class JobController:
                              "Reached expected number of succeeded pods")
             if is_true(st, "FailureTarget") or is_true(st, "SuccessCriteriaMet"):
                 for p in active:
-                    self._delete_pod(p)
+                    # pods stopped because the Job failed count as failed
+                    self._delete_pod(p, ignore=not is_true(st, "FailureTarget"))
                 if not active and not terminating:
                     if is_true(st, "FailureTarget"):
                         c = condition(st, "FailureTarget")

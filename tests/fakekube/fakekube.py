@@ -197,6 +197,7 @@ class App:
         for ns in ("kube-system", "kube-public"):
             self.store.ensure_namespace(ns)
         self.bookmark_interval = args.bookmark_interval
+        self.rbac = args.rbac
         self.url = None
         self.kubelet = None
 
@@ -211,6 +212,7 @@ class App:
         ca = a.server_ca or a.tls_cert
         self.kubelet = Kubelet(self.store, a.state_dir, url, ca_file=ca,
                                token=(a.token or [None])[0], isolation=a.isolation,
+                               sa_token=self.sa_token if a.rbac else None,
                                images=images, node_labels=labels, probe_cap=a.probe_period_max,
                                stats=self.stats, verbose=a.verbose)
         self.jobs = controllers.JobController(self.store, self.kubelet, self.stats, a.pod_backoff)
@@ -222,6 +224,24 @@ class App:
             self.jobs, self.cron, self.kubelet])
         self.loop.start()
 
+    SA_TOKEN = "fakekube-serviceaccount:"
+
+    def sa_token(self, ns, sa):
+        return self.SA_TOKEN + base64.urlsafe_b64encode(("%s:%s" % (ns, sa)).encode()).decode()
+
+    def sa_user(self, token):
+        """The service account a pod's token stands for (only under --rbac)."""
+        if not self.rbac or not token.startswith(self.SA_TOKEN):
+            return None
+        try:
+            ns, sa = base64.urlsafe_b64decode(token[len(self.SA_TOKEN):].encode()).decode().split(":", 1)
+        except (ValueError, UnicodeDecodeError):
+            return None
+        with self.store.lock:
+            if self.store.raw(kube.resource("serviceaccounts"), ns, sa) is None:
+                return None
+        return "system:serviceaccount:%s:%s" % (ns, sa)
+
     def shutdown(self):
         self.stopping.set()
         with self.store.lock:
@@ -232,6 +252,20 @@ class App:
 
 
 PUBLIC = ("/healthz", "/livez", "/readyz", "/version")
+
+
+def rule_allows(rule, group, resource, verb, name):
+    if not ({group, "*"} & set(rule.get("apiGroups") or [])):
+        return False
+    rs = set(rule.get("resources") or [])
+    if resource not in rs and "*" not in rs and not ("/" in resource and "*/" + resource.split("/", 1)[1] in rs):
+        return False
+    if not ({verb, "*"} & set(rule.get("verbs") or [])):
+        return False
+    names = rule.get("resourceNames")
+    if names and (name is None or name not in names):
+        return False
+    return True
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -353,21 +387,62 @@ class Handler(BaseHTTPRequestHandler):
             pass
         self.close_connection = True
 
-    def authenticated(self):
+    def authenticate(self):
+        """The user: "admin" (an accepted --token or client certificate),
+        "system:serviceaccount:NS:NAME" (a pod's token under --rbac),
+        "anonymous" when no credential is required, None when refused."""
         app = self.app
-        if not app.tokens and not app.client_ca:
-            return True
         auth = self.headers.get("Authorization", "")
         if auth.startswith("Bearer "):
-            return auth[7:].strip() in app.tokens
+            tok = auth[7:].strip()
+            if tok in app.tokens:
+                return "admin"
+            sa = app.sa_user(tok)
+            if sa:
+                return sa
+            return None if app.tokens or app.client_ca or app.rbac else "anonymous"
         if auth:
-            return False
+            return None
         if app.client_ca and isinstance(self.request, ssl.SSLSocket):
             try:
-                return bool(self.request.getpeercert())
+                if self.request.getpeercert():
+                    return "admin"
             except (ValueError, OSError):
-                return False
-        return False
+                return None
+        if not app.tokens and not app.client_ca:
+            return "anonymous"
+        return None
+
+    def authorize(self, user, verb, res, ns, name, sub):
+        """RBAC for service accounts (--rbac): Roles bound by RoleBindings in
+        the request's namespace. Raises 403 as the real server words it."""
+        if not user.startswith("system:serviceaccount:"):
+            return
+        store = self.app.store
+        _, _, sa_ns, sa = user.split(":", 3)
+        resource = res.plural + ("/" + sub if sub else "")
+        if ns:
+            with store.lock:
+                for rb in store.iter(kube.resource("rolebindings.rbac.authorization.k8s.io"), ns):
+                    if not any(s.get("kind") == "ServiceAccount" and s.get("name") == sa
+                               and (s.get("namespace") or ns) == sa_ns for s in rb.get("subjects") or []):
+                        continue
+                    ref = rb.get("roleRef") or {}
+                    if ref.get("kind") != "Role":
+                        continue
+                    role = store.raw(kube.resource("roles.rbac.authorization.k8s.io"), ns, ref.get("name"))
+                    for rule in (role or {}).get("rules") or []:
+                        if rule_allows(rule, res.group, resource, verb, name):
+                            return
+        what = '%s "%s"' % (res.key, name) if name else res.key
+        where = 'in the namespace "%s"' % ns if ns else "at the cluster scope"
+        msg = '%s is forbidden: User "%s" cannot %s resource "%s" in API group "%s" %s' % (
+            what, user, verb, resource, res.group, where)
+        details = {"name": name} if name else {}
+        if res.group:
+            details["group"] = res.group
+        details["kind"] = res.plural
+        raise ApiError(403, "Forbidden", msg, details)
 
     # ------------------------------------------------------------ dispatch
 
@@ -383,7 +458,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         if path.startswith("/fake/") or path == "/fake":
             return self.admin(method, path, q, body)
-        if path not in PUBLIC and not self.authenticated():
+        user = self.authenticate()
+        if path not in PUBLIC and user is None:
             return self.send(401, kube.status_object(401, "Unauthorized", "Unauthorized"))
         try:
             route = self.route(method, path, q)
@@ -397,6 +473,10 @@ class Handler(BaseHTTPRequestHandler):
             return route()
         verb, res, ns, name, sub = route
         app.stats.request(verb, res, sub)
+        try:
+            self.authorize(user or "anonymous", verb, res, ns, name, sub)
+        except ApiError as e:
+            return self.send_error_status(e)
         fault = app.faults.take(("delay",), verb, res, sub, ns, name)
         if fault:
             time.sleep(fault.get("ms", 100) / 1000.0)
@@ -967,6 +1047,9 @@ def parse_args(argv):
     p.add_argument("--client-ca", help="verify client certificates against this CA")
     p.add_argument("--server-ca", help="CA written to pods' ca.crt (default: --tls-cert)")
     p.add_argument("--token", action="append", help="accepted bearer token (repeatable)")
+    p.add_argument("--rbac", action="store_true",
+                   help="pods get their service account's own token, and requests with it are "
+                        "authorized against the namespace's Roles and RoleBindings")
     p.add_argument("--namespace", action="append", help="namespace that exists at start (default: default)")
     p.add_argument("--image", action="append",
                    help="PATTERN=ARGV: the entrypoint of images matching PATTERN (fnmatch, with or without tag); "

@@ -116,8 +116,9 @@ class Proc:
 class Kubelet:
     def __init__(self, store, state_dir, server_url, ca_file=None, token=None,
                  isolation="auto", images=None, node_labels=None, probe_cap=1.0,
-                 stats=None, verbose=False):
+                 stats=None, verbose=False, sa_token=None):
         self.store = store
+        self.sa_token = sa_token
         self.state_dir = state_dir
         self.server_url = server_url
         self.ca_file = ca_file
@@ -407,7 +408,11 @@ class PodRunner:
         sa = os.path.join(self.dir, "serviceaccount")
         if self.spec.get("automountServiceAccountToken", True) is not False:
             os.makedirs(sa, exist_ok=True)
-            tok = self.k.token or "fake-token-%s-%s" % (self.ns, self.spec.get("serviceAccountName", "default"))
+            sa_name = self.spec.get("serviceAccountName") or "default"
+            if self.k.sa_token:
+                tok = self.k.sa_token(self.ns, sa_name)
+            else:
+                tok = self.k.token or "fake-token-%s-%s" % (self.ns, sa_name)
             _write(os.path.join(sa, "token"), tok)
             _write(os.path.join(sa, "namespace"), self.ns)
             ca = b""
@@ -493,7 +498,9 @@ class PodRunner:
                            self._field(it["fieldRef"].get("fieldPath", "")), it.get("mode", mode))
         elif "serviceAccountToken" in src:
             p = src["serviceAccountToken"].get("path", "token")
-            _write(os.path.join(d, p), self.k.token or "fake-token", mode)
+            sa_name = self.spec.get("serviceAccountName") or "default"
+            tok = self.k.sa_token(self.ns, sa_name) if self.k.sa_token else (self.k.token or "fake-token")
+            _write(os.path.join(d, p), tok, mode)
 
     def _field(self, path):
         pod = self.store.raw(PODS, self.ns, self.name) or self.pod

@@ -493,6 +493,29 @@ class Watch(Base):
         self.assertGreaterEqual(int(bm["object"]["metadata"]["resourceVersion"]),
                                 int(added["object"]["metadata"]["resourceVersion"]))
 
+    def test_cluster_wide_watch_of_pods(self):
+        got = []
+        code, o, _ = self.f.get("/api/v1/pods")
+        self.assertEqual((code, o["kind"]), (200, "PodList"))
+        rv = o["metadata"]["resourceVersion"]
+
+        def reader():
+            for e in self.f.watch("/api/v1/pods?watch=true&labelSelector=job-name%3Dcw&resourceVersion=" + rv,
+                                  timeout=10):
+                got.append(e)
+                if e["type"] == "MODIFIED" and e["object"]["status"].get("phase") == "Succeeded":
+                    return
+        t = threading.Thread(target=reader)
+        t.start()
+        self.f.post(self.jobs, job("cw", ["true"]))
+        t.join(10)
+        self.assertFalse(t.is_alive())
+        self.assertEqual(got[0]["type"], "ADDED")
+        self.assertEqual(got[0]["object"]["metadata"]["namespace"], self.ns)
+        phases = [e["object"]["status"].get("phase") for e in got]
+        self.assertEqual(phases[0], "Pending")
+        self.assertEqual(phases[-1], "Succeeded")
+
     def test_watch_gone_410(self):
         code, a, _ = self.f.post(self.cm, {"metadata": {"name": "old"}})
         rv = a["metadata"]["resourceVersion"]
@@ -749,6 +772,39 @@ class Jobs(Base):
         self.assertEqual((t["exitCode"], t["reason"]), (128, "StartError"))
         self.assertIn("no such file or directory", t["message"])
 
+    def test_restart_on_failure_counts_towards_backoff_limit(self):
+        j = job("onf", ["sh", "-c", "echo again; exit 1"], backoffLimit=2, pod={"restartPolicy": "OnFailure"})
+        o = self.run_job(j)
+        self.assertEqual(cond(o, "Failed")["reason"], "BackoffLimitExceeded")
+        _, stats, _ = self.f.get("/fake/stats")
+        self.assertEqual(stats["podsByJob"]["%s/onf" % self.ns], 1)  # one pod, restarted in place
+        starts = [v for k, v in stats["containerStarts"].items() if k.startswith(self.ns + "/onf-")]
+        self.assertGreaterEqual(starts[0], 3)
+
+    def test_image_entrypoints(self):
+        code, o, _ = self.f.req("POST", "/fake/images", {"example.com/greeter": ["echo", "entrypoint"]})
+        self.assertEqual(code, 200)
+        j = job("img", None, pod={"initContainers": [{"name": "idle", "image": "redis:7", "restartPolicy": "Always"}]})
+        c = j["spec"]["template"]["spec"]["containers"][0]
+        del c["command"]
+        c["image"] = "example.com/greeter:1.0"
+        c["args"] = ["$(WHO)"]
+        c["env"] = [{"name": "WHO", "value": "arg"}]
+        o = self.run_job(j)
+        self.assertTrue(cond(o, "Complete"), o["status"])
+        p = self.pods_of("img")[0]
+        _, log, _ = self.f.get(self.pods + "/" + p["metadata"]["name"] + "/log")
+        self.assertEqual(log, "entrypoint arg\n")
+        # an image with no command and no known entrypoint idles until stopped
+        idle = p["status"]["initContainerStatuses"][0]["state"]["terminated"]
+        self.assertEqual(idle["exitCode"], 143)
+
+    def test_termination_message_cap(self):
+        o = self.run_job(job("big", ["sh", "-c", "head -c 5000 /dev/zero | tr '\\0' x > /dev/termination-log"]))
+        self.assertTrue(cond(o, "Complete"), o["status"])
+        t = self.pods_of("big")[0]["status"]["containerStatuses"][0]["state"]["terminated"]
+        self.assertEqual(t["message"], "x" * 4096)
+
     def test_missing_service_account(self):
         self.f.post(self.jobs, job("nosa", ["true"], pod={"serviceAccountName": "runner"}))
         self.f.wait("/api/v1/namespaces/%s/events?fieldSelector=reason%%3DFailedCreate" % self.ns,
@@ -918,6 +974,58 @@ class Credentials(unittest.TestCase):
             self.assertFalse(alive, "pod process %d outlived the server" % pid)
         finally:
             f.stop()
+
+
+class Rbac(Base):
+    """--rbac: a pod's token is its service account's, held to its Role."""
+    fake = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.fake = Fake("--rbac")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.fake.stop()
+
+    def test_service_account_is_held_to_its_role(self):
+        ns = self.ns
+        self.f.post("/api/v1/namespaces/%s/serviceaccounts" % ns, {"metadata": {"name": "coord"}})
+        self.f.post("/apis/rbac.authorization.k8s.io/v1/namespaces/%s/roles" % ns, {
+            "metadata": {"name": "coord"},
+            "rules": [{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get"]},
+                      {"apiGroups": ["batch"], "resources": ["jobs"], "verbs": ["list"]}]})
+        self.f.post("/apis/rbac.authorization.k8s.io/v1/namespaces/%s/rolebindings" % ns, {
+            "metadata": {"name": "coord"},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "coord"},
+            "subjects": [{"kind": "ServiceAccount", "name": "coord"}]})
+        self.f.post(self.cm, {"metadata": {"name": "plan"}, "data": {"a": "b"}})
+        script = (
+            "import json, os, urllib.request, urllib.error\n"
+            "d = '/var/run/secrets/kubernetes.io/serviceaccount/'\n"
+            "tok = open(d + 'token').read(); ns = open(d + 'namespace').read()\n"
+            "base = 'http://%s:%s' % (os.environ['KUBERNETES_SERVICE_HOST'], os.environ['KUBERNETES_SERVICE_PORT'])\n"
+            "for m, p in (('GET', '/api/v1/namespaces/%s/configmaps/plan'), ('GET', '/apis/batch/v1/namespaces/%s/jobs'),\n"
+            "             ('DELETE', '/api/v1/namespaces/%s/configmaps/plan'), ('GET', '/api/v1/namespaces/%s/pods/x/log')):\n"
+            "    r = urllib.request.Request(base + p % ns, method=m, headers={'Authorization': 'Bearer ' + tok})\n"
+            "    try:\n"
+            "        print(urllib.request.urlopen(r).status)\n"
+            "    except urllib.error.HTTPError as e:\n"
+            "        print(e.code, json.load(e)['message'])\n")
+        o = self.run_job(job("rbac", [sys.executable, "-c", script], pod={"serviceAccountName": "coord"}))
+        self.assertTrue(cond(o, "Complete"), o["status"])
+        _, log, _ = self.f.get(self.pods + "/" + self.pods_of("rbac")[0]["metadata"]["name"] + "/log")
+        user = "system:serviceaccount:%s:coord" % ns
+        self.assertEqual(log.split("\n"), [
+            "200", "200",
+            '403 configmaps "plan" is forbidden: User "%s" cannot delete resource "configmaps" in API group "" '
+            'in the namespace "%s"' % (user, ns),
+            '403 pods "x" is forbidden: User "%s" cannot get resource "pods/log" in API group "" '
+            'in the namespace "%s"' % (user, ns), ""])
+        # the harness itself (no credentials) is not restricted
+        self.assertEqual(self.f.req("DELETE", self.cm + "/plan")[0], 200)
+        code, e, _ = self.f.req("GET", self.cm, headers={"Authorization": "Bearer forged"})
+        self.assertEqual(code, 401)
 
 
 class RewriteIsolation(Base):
