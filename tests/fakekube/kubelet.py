@@ -102,6 +102,11 @@ class Proc:
         if r is not None:
             self.rc = exit_code(r)
             self.finished = time.time()
+            # a container ends with its first process: what it left behind goes too
+            try:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
         return self.rc
 
     def signal(self, sig):
@@ -663,7 +668,7 @@ class PodRunner:
                 sf = os.path.join(cdir, "sandbox.json")
                 with open(sf, "w") as f:
                     json.dump(spec, f)
-                popen = subprocess.Popen([sys.executable, SANDBOX, sf], stdin=subprocess.DEVNULL,
+                popen = subprocess.Popen([sys.executable, "-S", SANDBOX, sf], stdin=subprocess.DEVNULL,
                                          stdout=logf, stderr=subprocess.STDOUT,
                                          start_new_session=True, close_fds=True)
             else:

@@ -495,6 +495,9 @@ class Store:
                 return deepcopy(cur), True
             new = deepcopy(cur)
             if res.key == "namespaces":
+                if name in ("default", "kube-system", "kube-public"):
+                    raise ApiError(403, "Forbidden", 'namespaces "%s" is forbidden: this namespace may not be deleted' % name,
+                                   {"name": name, "kind": "namespaces"})
                 if not meta(new).get("deletionTimestamp"):
                     meta(new)["deletionTimestamp"] = kube.now_rfc3339()
                     new.setdefault("status", {})["phase"] = "Terminating"

@@ -39,7 +39,7 @@ class Fake:
         self.tmp = tempfile.mkdtemp(prefix="fakekube-test-")
         self.state = state or os.path.join(self.tmp, "state")
         self.proc = subprocess.Popen([sys.executable, FAKE, "--port", "0", "--state-dir", self.state,
-                                      "--bookmark-interval", "0.2"] + list(flags),
+                                      "--bookmark-interval", "0.2", "--probe-period-max", "0.2"] + list(flags),
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline().strip()
         if not line:
@@ -186,6 +186,9 @@ class Base(unittest.TestCase):
         self.pods = "/api/v1/namespaces/%s/pods" % self.ns
 
     def tearDown(self):
+        if self.ns and self.f.proc.poll() is None:
+            # leave no pod running behind a test
+            self.f.req("DELETE", "/api/v1/namespaces/" + self.ns)
         errs = [e for e in self.f.errors if "Traceback" in e or "fakekube:" in e]
         self.assertEqual(errs, [], "".join(self.f.errors))
 
@@ -295,6 +298,23 @@ class Crud(Base):
                              "details": {"name": "nope", "group": "batch", "kind": "jobs"}, "code": 404})
         code, e, _ = self.f.req("PUT", self.cm + "/gone", {"metadata": {"name": "gone"}})
         self.assertEqual(code, 404)
+
+    def test_namespace_deletion(self):
+        self.f.post(self.jobs, job("nsj", ["sleep", "30"]))
+        self.f.post(self.cm, {"metadata": {"name": "x", "finalizers": ["test/hold"]}})
+        self.f.wait(self.pods + "?labelSelector=job-name%3Dnsj",
+                    lambda c, o: o["items"] and o["items"][0]["status"].get("phase") == "Running", 5)
+        code, o, _ = self.f.req("DELETE", "/api/v1/namespaces/" + self.ns)
+        self.assertEqual((code, o["status"]["phase"]), (202, "Terminating"))
+        code, e, _ = self.f.post(self.cm, {"metadata": {"name": "y"}})
+        self.assertEqual((code, e["reason"]), (403, "Forbidden"))
+        self.f.wait(self.pods + "?labelSelector=job-name%3Dnsj", lambda c, o: not o["items"], 5, "pods to go")
+        self.f.patch(self.cm + "/x", {"metadata": {"finalizers": None}})
+        self.f.wait("/api/v1/namespaces/" + self.ns, lambda c, o: c == 404, 5, "namespace to go")
+        self.assertEqual(self.f.get(self.cm + "/x")[0], 404)
+        code, e, _ = self.f.req("DELETE", "/api/v1/namespaces/default")
+        self.assertEqual((code, e["message"]), (403, 'namespaces "default" is forbidden: this namespace may not be deleted'))
+        self.ns = None
 
     def test_generate_name(self):
         names = set()
@@ -721,7 +741,7 @@ class Jobs(Base):
         self.assertEqual((code, e["message"]), (400, "container nope is not valid for pod " + p["metadata"]["name"]))
 
     def test_readiness_probe_and_follow_log(self):
-        j = job("ready", ["sh", "-c", "echo one; sleep 0.5; touch /tmp/ready; echo two; sleep 0.5; echo three"])
+        j = job("ready", ["sh", "-c", "echo one; sleep 0.3; touch /tmp/ready; echo two; sleep 0.3; echo three"])
         j["spec"]["template"]["spec"]["containers"][0]["readinessProbe"] = {
             "exec": {"command": ["test", "-e", "/tmp/ready"]}, "periodSeconds": 1}
         self.assertEqual(self.f.post(self.jobs, j)[0], 201)
