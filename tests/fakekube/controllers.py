@@ -3,8 +3,10 @@ collector (ownerReferences, propagation policies), the namespace controller,
 PersistentVolumeClaim binding and CronJob runs on request. One loop calls
 them all whenever the store changes (and a few times a second)."""
 
+import sys
 import threading
 import time
+import traceback
 
 import kube
 from kube import ApiError, meta
@@ -608,8 +610,6 @@ class ControllerLoop:
                     for c in self.controllers:
                         c.sync(evs)
                 except Exception as e:  # a controller bug must not stop the others
-                    import sys
-                    import traceback
                     sys.stderr.write("fakekube: controller: %s\n" % e)
                     traceback.print_exc()
                 seen = upto

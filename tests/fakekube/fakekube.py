@@ -380,8 +380,6 @@ class Handler(BaseHTTPRequestHandler):
         try:
             sock = self.request
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            if isinstance(sock, ssl.SSLSocket):
-                sock = sock.unwrap() if False else sock
             sock.close()
         except OSError:
             pass
@@ -699,14 +697,16 @@ class Handler(BaseHTTPRequestHandler):
             if prop is None and (q.get("orphanDependents") or opts.get("orphanDependents")) is not None:
                 od = q.get("orphanDependents", opts.get("orphanDependents"))
                 prop = "Orphan" if od in (True, "true") else "Background"
+            orphan_false = q.get("orphanDependents", opts.get("orphanDependents")) in (False, "false")
             grace = q.get("gracePeriodSeconds", opts.get("gracePeriodSeconds"))
             grace = int(grace) if grace is not None else None
             out, done = store.delete(res, ns, name, propagation=prop, grace=grace,
                                      preconditions=opts.get("preconditions"), dry_run=dry,
                                      kubelet=self.app.kubelet)
             if not done:
-                return self.send(202 if res.key != "jobs.batch" else 200, out)
-            if res.key in ("pods", "services", "jobs.batch", "cronjobs.batch", "namespaces"):
+                # as the real server: 202 only when orphanDependents=false was asked
+                return self.send(202 if orphan_false else 200, out)
+            if res.key in ("pods", "services"):  # their registries return the deleted object
                 return self.send(200, out)
             return self.send(200, {"kind": "Status", "apiVersion": "v1", "metadata": {},
                                    "status": "Success",

@@ -16,15 +16,19 @@ container's directory.
 """
 
 import base64
+import fnmatch
 import json
 import os
 import re
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import threading
 import time
+import traceback
+import urllib.error
 import urllib.request
 
 import kube
@@ -247,7 +251,6 @@ class Kubelet:
             self.store.record_event(pod, "FailedScheduling", why, "Warning", "default-scheduler")
 
     def entrypoint(self, image):
-        import fnmatch
         for pat, argv in self.images:
             base = image.split("@")[0]
             repo = base.rsplit(":", 1)[0] if ":" in base.rsplit("/", 1)[-1] else base
@@ -686,7 +689,9 @@ class PodRunner:
                                          stdout=logf, stderr=subprocess.STDOUT,
                                          start_new_session=True, close_fds=True)
         except OSError as e:
-            if isinstance(e, FileNotFoundError):
+            if isinstance(e, FileNotFoundError) and "/" in argv[0]:
+                why = 'exec: "%s": stat %s: no such file or directory' % (argv[0], argv[0])
+            elif isinstance(e, FileNotFoundError):
                 why = 'exec: "%s": executable file not found in $PATH' % argv[0]
             else:
                 why = 'exec: "%s": %s' % (argv[0], e.strerror or e)
@@ -796,7 +801,6 @@ class PodRunner:
                 req = urllib.request.Request(url)
                 for hh in h.get("httpHeaders") or []:
                     req.add_header(hh.get("name"), hh.get("value"))
-                import ssl
                 ctx = ssl._create_unverified_context() if scheme == "https" else None
                 try:
                     with urllib.request.urlopen(req, timeout=timeout, context=ctx) as resp:
@@ -829,7 +833,6 @@ class PodRunner:
             self._run()
         except Exception as e:  # never leave a pod half-done silently
             sys.stderr.write("fakekube: pod %s/%s: %s: %s\n" % (self.ns, self.name, type(e).__name__, e))
-            import traceback
             traceback.print_exc()
             self._kill_all(0)
             self._final_phase(force_failed=True, reason="Error", message=str(e))

@@ -229,7 +229,7 @@ class Store:
             if dry_run:
                 return deepcopy(obj)
             self.owners[(res.key, ns, name)] = {}
-            self._own(res, ns, name, None, obj, manager, force_paths=None)
+            self._own(res, ns, name, None, obj, manager)
             self._commit(res, ns, name, obj, "ADDED")
             if res.key == "namespaces" and self.default_sa:
                 sa = kube.resource("serviceaccounts")
@@ -303,7 +303,7 @@ class Store:
             return deepcopy(cur)  # a no-op write keeps the resourceVersion
         if dry_run:
             return new
-        self._own(res, ns, name, cur, new, manager, applied=applied, force=force)
+        self._own(res, ns, name, cur, new, manager, applied=applied)
         old = deepcopy(cur)
         if nm.get("deletionTimestamp") and not nm.get("finalizers") and res.key != "namespaces":
             self._commit(res, ns, name, new, "DELETED", old)
@@ -388,7 +388,6 @@ class Store:
             body = deepcopy(body)
             meta(body)["name"] = name
             applied = self._applied_leaves(body, sub)
-            status = body.get("status")
             out = self.create(res, ns, body, manager=manager, dry_run=dry_run, generate=False)
             if not dry_run:
                 own = self.owners.get((res.key, ns, name))
@@ -400,7 +399,6 @@ class Store:
                                 del own[p]
                     for p in applied:
                         own.setdefault(p, set()).add(manager)
-            del status
             return out
         want_rv = bm.get("resourceVersion")
         if want_rv and want_rv != meta(cur)["resourceVersion"]:
@@ -440,7 +438,7 @@ class Store:
             return {p: v for p, v in lv.items() if p[:1] == ("status",)}
         return {p: v for p, v in lv.items() if p[:1] != ("status",)}
 
-    def _own(self, res, ns, name, cur, new, manager, applied=None, force=None, force_paths=None):
+    def _own(self, res, ns, name, cur, new, manager, applied=None):
         """Record which manager set which leaf (for server-side apply)."""
         own = self.owners.setdefault((res.key, ns, name), {})
         if applied is not None:
@@ -507,7 +505,7 @@ class Store:
             fins = list(nm.get("finalizers") or [])
             if propagation == "Foreground" and "foregroundDeletion" not in fins:
                 fins.append("foregroundDeletion")
-            if propagation == "Orphan" and "orphan" not in fins and self._has_dependents(cm["uid"]):
+            if propagation == "Orphan" and "orphan" not in fins:
                 fins.append("orphan")
             graceful = False
             if res.key == "pods" and kubelet is not None:
@@ -553,9 +551,6 @@ class Store:
             if meta(cur).get("finalizers"):
                 return
             self._commit(res, ns, name, deepcopy(cur), "DELETED", deepcopy(cur))
-
-    def _has_dependents(self, uid):
-        return bool(self.deps.get(uid))
 
     def dependents(self, uid):
         return [(k, self.objects[k]) for k in sorted(self.deps.get(uid, ())) if k in self.objects]
