@@ -1037,6 +1037,24 @@ class Handler(BaseHTTPRequestHandler):
 
 # ---------------------------------------------------------------- main
 
+def write_kubeconfig(path, url, ca, token):
+    cluster = {"server": url}
+    if ca:
+        with open(ca, "rb") as f:
+            cluster["certificate-authority-data"] = base64.b64encode(f.read()).decode()
+    user = {"token": token} if token else {}
+    cfg = {"apiVersion": "v1", "kind": "Config", "current-context": "fakekube",
+           "clusters": [{"name": "fakekube", "cluster": cluster}],
+           "users": [{"name": "fakekube", "user": user}],
+           "contexts": [{"name": "fakekube", "context": {"cluster": "fakekube", "user": "fakekube",
+                                                         "namespace": "default"}}],
+           "preferences": {}}
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(cfg, f, indent=2)
+    os.replace(tmp, path)
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="fakekube.py", description=__doc__.split("\n\n")[0])
     p.add_argument("--port", type=int, default=0, help="port (0: a free one)")
@@ -1063,6 +1081,8 @@ def parse_args(argv):
     p.add_argument("--probe-period-max", type=float, default=1.0,
                    help="cap on probes' periodSeconds and initialDelaySeconds")
     p.add_argument("--node-label", action="append", help="K=V label of the fake node")
+    p.add_argument("--write-kubeconfig", metavar="FILE",
+                   help="write a kubeconfig (JSON, which is YAML) for this server once it listens")
     p.add_argument("--verbose", action="store_true")
     p.add_argument("--dump-requests", action="store_true")
     a = p.parse_args(argv)
@@ -1089,6 +1109,9 @@ def main(argv=None):
     host, port = server.server_address[:2]
     app.url = "%s://%s:%d" % ("https" if ctx else "http", host, port)
     app.start_controllers(app.url)
+    if args.write_kubeconfig:
+        write_kubeconfig(args.write_kubeconfig, app.url, args.server_ca or args.tls_cert,
+                         (args.token or [None])[0])
     stop = threading.Event()
 
     def on_signal(signum, frame):

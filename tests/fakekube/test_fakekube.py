@@ -774,6 +774,28 @@ class Jobs(Base):
         self.f.req("DELETE", self.jobs + "/up?propagationPolicy=Foreground")
         self.f.wait(self.jobs + "/up", lambda c, o: c == 404, 5)
 
+    def test_http_and_tcp_probes(self):
+        import socket
+        ports = []
+        for _ in range(2):
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            ports.append(s.getsockname()[1])
+            s.close()
+        serve = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1"]
+        j = job("web", serve + [str(ports[0])], pod={"initContainers": [
+            {"name": "tcp", "image": "x", "restartPolicy": "Always", "command": serve + [str(ports[1])],
+             "readinessProbe": {"tcpSocket": {"port": ports[1]}}}]})
+        c = j["spec"]["template"]["spec"]["containers"][0]
+        c["ports"] = [{"name": "http", "containerPort": ports[0]}]
+        c["readinessProbe"] = {"httpGet": {"path": "/", "port": "http"}, "initialDelaySeconds": 0}
+        self.f.post(self.jobs, j)
+        p = self.f.wait(self.pods + "?labelSelector=job-name%3Dweb",
+                        lambda c, o: o["items"] and cond(o["items"][0], "Ready"), 8, "pod to be Ready")["items"][0]
+        self.assertTrue(all(cs["ready"] for cs in p["status"]["containerStatuses"] + p["status"]["initContainerStatuses"]))
+        self.f.req("DELETE", self.jobs + "/web?propagationPolicy=Background")
+        self.f.wait(self.pods + "?labelSelector=job-name%3Dweb", lambda c, o: not o["items"], 5, "pods to go")
+
     def test_waiting_for_configmap_and_start_error(self):
         j = job("wait", ["echo", "$(V)"])
         j["spec"]["template"]["spec"]["containers"][0]["env"] = [
@@ -908,8 +930,15 @@ def openssl(*args):
 
 class Credentials(unittest.TestCase):
     def test_bearer_token(self):
-        f = Fake("--token", "s3cret")
+        kc = os.path.join(tempfile.gettempdir(), "fakekube-kubeconfig-%d.json" % os.getpid())
+        f = Fake("--token", "s3cret", "--write-kubeconfig", kc)
         try:
+            with open(kc) as fh:
+                cfg = json.load(fh)
+            os.unlink(kc)
+            self.assertEqual(cfg["clusters"][0]["cluster"]["server"], f.url)
+            self.assertEqual(cfg["users"][0]["user"]["token"], "s3cret")
+            self.assertEqual(cfg["current-context"], "fakekube")
             code, e, _ = f.get("/api/v1/namespaces/default/configmaps")
             self.assertEqual(code, 401)
             self.assertEqual(e, {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
@@ -1170,6 +1199,17 @@ class WfcObjects(Base):
                                                               item["metadata"].get("name"), o))
         conn.close()
         self.assertGreater(n, 5)
+        # one emitted Job runs as the coordinator would run it: unsuspended,
+        # its output read back from the termination message
+        ns = "c%d" % [os.path.basename(s) for s, items in compiled if items is not None].index("outputs.yaml")
+        jobs = "/apis/batch/v1/namespaces/%s/jobs" % ns
+        code, o, _ = self.f.patch(jobs + "/outputs-one", {"spec": {"suspend": False}})
+        self.assertEqual(code, 200, o)
+        o = self.f.wait(jobs + "/outputs-one", finished, 10)
+        self.assertTrue(cond(o, "Complete"), o["status"])
+        _, pods, _ = self.f.get("/api/v1/namespaces/%s/pods?labelSelector=wfc.dev/node%%3Doutputs-one" % ns)
+        t = pods["items"][0]["status"]["containerStatuses"][0]["state"]["terminated"]
+        self.assertEqual(t["message"], "1\n")
 
 
 if __name__ == "__main__":
