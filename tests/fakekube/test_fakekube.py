@@ -28,6 +28,7 @@ SRC = os.path.dirname(os.path.dirname(HERE))
 FAKE = os.path.join(HERE, "fakekube.py")
 WFC = os.environ.get("WFC")
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, HERE)
 import sandbox  # noqa: E402
 
