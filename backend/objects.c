@@ -3,7 +3,6 @@
  * ServiceAccount/Role/RoleBinding, PVCs from volumeClaimTemplates, a Service
  * per daemon, a suspended Job per container/script node, and the
  * coordinator Job (a CronJob for a CronWorkflow). */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,24 +254,10 @@ static void volume_claims(struct out *o)
 static long deadline_seconds(const struct wfc_template *t, const struct wfc_scope *sc,
 			     struct wfc_arena *a)
 {
-	long best = -1;
-	if (t->active_deadline && t->active_deadline->kind == WFC_YSCALAR) {
-		const char *v = wfc_subst(a, sc, wfc_yscalar_value(a, t->active_deadline), NULL);
-		char *end;
-		long s = strtol(v, &end, 10);
-		if (!*end && s > 0)
-			best = s;
-	}
-	if (t->timeout.s) {
-		double sec;
-		const char *v = wfc_subst(a, sc, t->timeout.s, NULL);
-		if (wfc_parse_go_duration(v, &sec) && sec > 0) {
-			long s = (long)ceil(sec);
-			if (best < 0 || s < best)
-				best = s;
-		}
-	}
-	return best;
+	const char *ads = t->active_deadline && t->active_deadline->kind == WFC_YSCALAR
+			  ? wfc_subst(a, sc, wfc_yscalar_value(a, t->active_deadline), NULL) : NULL;
+	const char *to = t->timeout.s ? wfc_subst(a, sc, t->timeout.s, NULL) : NULL;
+	return wfc_deadline_seconds(ads, to);
 }
 
 static const char *script_configmap(struct out *o, const struct wfc_pnode *n,
