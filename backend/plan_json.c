@@ -76,7 +76,7 @@ static void template_fields(const struct wfc_plan *p, const struct wfc_pnode *n,
 }
 
 static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
-			const struct wfc_node_render *r)
+			struct wfc_node_render *r)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)n->id);
@@ -125,10 +125,12 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 	if (r && r->job)
 		cJSON_AddStringToObject(o, "job", r->job);
 	if (r && (r->pod || r->job)) {
+		/* moved into the node: each is written once */
 		if (r->pod)
-			cJSON_AddItemToObject(o, "pod", cJSON_Duplicate(r->pod, true));
+			cJSON_AddItemToObject(o, "pod", r->pod);
 		if (r->wrapper)
-			cJSON_AddItemToObject(o, "jobWrapper", cJSON_Duplicate(r->wrapper, true));
+			cJSON_AddItemToObject(o, "jobWrapper", r->wrapper);
+		r->pod = r->wrapper = NULL;
 		if (r->nruntime) {
 			cJSON *rv = cJSON_AddArrayToObject(o, "runtimeValues");
 			for (size_t i = 0; i < r->nruntime; i++) {
@@ -293,7 +295,7 @@ static cJSON *templates_json(const struct wfc_plan *p)
  * large ones compact, to need fewer ConfigMaps. */
 #define PRETTY_MAX_NODES 1000
 
-char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r,
+char *wfc_plan_text(const struct wfc_plan *p, struct wfc_node_render *r,
 		    const cJSON *job_templates)
 {
 	bool pretty = p->nnodes <= PRETTY_MAX_NODES;

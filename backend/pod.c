@@ -386,7 +386,8 @@ static void pod_scope(struct wfc_pod *pod)
 	/* a prototype's inputs and item are the run's to bind */
 	pod->sc.node = pod->proto ? NULL : pod->node;
 	pod->sc.item = pod->proto ? NULL : pod->node->item;
-	pod->input_configmap = wfc_arena_printf(pod->a, "%s-in", pod->node->kname);
+	if (!pod->input_configmap)
+		pod->input_configmap = wfc_arena_printf(pod->a, "%s-in", pod->node->kname);
 }
 
 cJSON *wfc_pod_spec(struct wfc_pod *pod)

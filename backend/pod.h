@@ -44,9 +44,10 @@ struct wfc_node_render {
 };
 
 /* The plan JSON text of p (malloc'd), with the rendered pods r (one per
- * node, by id, or NULL) and the prototypes job_templates (an object keyed
- * by template name, or NULL). */
-char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r,
+ * node, by id, or NULL; their pod and wrapper trees are taken, and set to
+ * NULL) and the prototypes job_templates (an object keyed by template
+ * name, or NULL). */
+char *wfc_plan_text(const struct wfc_plan *p, struct wfc_node_render *r,
 		    const cJSON *job_templates);
 /* The templates the runtime may run that no node of the plan stands for:
  * those of Expand nodes and of workflow-level hooks other than exit, and
