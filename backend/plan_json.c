@@ -76,7 +76,7 @@ static void template_fields(const struct wfc_plan *p, const struct wfc_pnode *n,
 }
 
 static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
-			const struct wfc_node_render *r)
+			struct wfc_node_render *r)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)n->id);
@@ -125,8 +125,12 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 	if (r && r->job)
 		cJSON_AddStringToObject(o, "job", r->job);
 	if (r && (r->pod || r->job)) {
+		/* moved into the node: each is written once */
 		if (r->pod)
-			cJSON_AddItemToObject(o, "pod", cJSON_Duplicate(r->pod, true));
+			cJSON_AddItemToObject(o, "pod", r->pod);
+		if (r->wrapper)
+			cJSON_AddItemToObject(o, "jobWrapper", r->wrapper);
+		r->pod = r->wrapper = NULL;
 		if (r->nruntime) {
 			cJSON *rv = cJSON_AddArrayToObject(o, "runtimeValues");
 			for (size_t i = 0; i < r->nruntime; i++) {
@@ -222,16 +226,19 @@ static cJSON *workflow_json(const struct wfc_plan *p)
 	return wf;
 }
 
-/* Templates the runtime expands itself (withParam, recursion), as written. */
-static cJSON *templates_json(const struct wfc_plan *p)
+struct wfc_gtmpl **wfc_plan_runtime_templates(const struct wfc_plan *p, size_t *n)
 {
-	cJSON *ts = NULL;
 	struct wfc_strmap seen = { 0 };
 	/* the templates of workflow-level hooks other than exit: the runtime
 	 * runs them when their expression holds */
 	const struct wfc_doc *doc = p->doc->doc;
-	size_t nroots = 0;
-	struct wfc_gtmpl **roots = WFC_NEWN(p->g->a, struct wfc_gtmpl *, p->nnodes + doc->nhooks + 1);
+	size_t nroots = 0, nexpand = 0;
+	for (size_t i = 0; i < p->nnodes; i++)
+		nexpand += p->nodes[i]->type == WFC_PN_EXPAND;
+	*n = 0;
+	if (!nexpand && !doc->nhooks)
+		return NULL;
+	struct wfc_gtmpl **roots = WFC_NEWN(p->g->a, struct wfc_gtmpl *, nexpand + doc->nhooks + 1);
 	for (size_t i = 0; i < doc->nhooks; i++) {
 		const struct wfc_hook *hk = &doc->hooks[i];
 		struct wfc_gtmpl *t = hk->template.s ? wfc_graph_template(p->doc, hk->template.s) : NULL;
@@ -241,6 +248,8 @@ static cJSON *templates_json(const struct wfc_plan *p)
 	for (size_t i = 0; i < p->nnodes; i++)
 		if (p->nodes[i]->type == WFC_PN_EXPAND)
 			roots[nroots++] = p->nodes[i]->tmpl;
+	size_t cnt = 0, cap = 0;
+	struct wfc_gtmpl **out = NULL;
 	for (size_t i = 0; i < nroots; i++) {
 		/* everything reachable from the template */
 		struct wfc_gtmpl *stack[4096];
@@ -252,23 +261,42 @@ static cJSON *templates_json(const struct wfc_plan *p)
 			if (wfc_strmap_get(&seen, key, strlen(key)))
 				continue;
 			wfc_strmap_put(&seen, key, strlen(key), t);
-			if (!ts)
-				ts = cJSON_CreateObject();
-			cJSON_AddItemToObject(ts, key, yjson(p, t->t->node, NULL));
+			if (cnt == cap) {
+				cap = cap ? cap * 2 : 8;
+				struct wfc_gtmpl **v = WFC_NEWN(p->g->a, struct wfc_gtmpl *, cap);
+				if (cnt)
+					memcpy(v, out, cnt * sizeof(*v));
+				out = v;
+			}
+			out[cnt++] = t;
 			for (size_t k = 0; k < t->ncalls && sp < 4096; k++)
 				if (t->calls[k].target)
 					stack[sp++] = t->calls[k].target;
 		}
 	}
 	wfc_strmap_free(&seen);
-	return ts;
+	*n = cnt;
+	return out;
+}
+
+/* Templates the runtime expands itself (withParam, recursion), as written. */
+static cJSON *templates_json(const struct wfc_plan *p)
+{
+	size_t n;
+	struct wfc_gtmpl **ts = wfc_plan_runtime_templates(p, &n);
+	cJSON *o = n ? cJSON_CreateObject() : NULL;
+	for (size_t i = 0; i < n; i++)
+		cJSON_AddItemToObject(o, ts[i]->t->name.s ? ts[i]->t->name.s : "",
+				      yjson(p, ts[i]->t->node, NULL));
+	return o;
 }
 
 /* Small plans are formatted, for readable diffs in a GitOps repository;
  * large ones compact, to need fewer ConfigMaps. */
 #define PRETTY_MAX_NODES 1000
 
-char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r)
+char *wfc_plan_text(const struct wfc_plan *p, struct wfc_node_render *r,
+		    const cJSON *job_templates)
 {
 	bool pretty = p->nnodes <= PRETTY_MAX_NODES;
 	const char *nl = pretty ? "\n" : "";
@@ -293,6 +321,13 @@ char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r)
 			       pretty ? " " : "");
 		append_json(&b, ts, pretty, 2);
 		cJSON_Delete(ts);
+	}
+	if (job_templates && job_templates->child) {
+		wfc_buf_printf(&b, ",%s%s\"jobTemplates\":%s", nl, pretty ? "  " : "",
+			       pretty ? " " : "");
+		cJSON *jt = cJSON_Duplicate(job_templates, true);
+		append_json(&b, jt, pretty, 2);
+		cJSON_Delete(jt);
 	}
 	wfc_buf_printf(&b, "%s}", nl);
 	return b.s;
