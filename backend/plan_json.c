@@ -118,10 +118,16 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 		add_str(e, "reason", n->expand_reason);
 		/* the step or task as written (the runtime binds it per item) */
 		cJSON_AddItemToObject(e, "call", yjson(p, n->call->node, NULL));
-		if (n->parent)
+		/* the template node that makes the call: a step's group is not one */
+		const struct wfc_pnode *caller = n->parent;
+		if (caller && caller->type == WFC_PN_GROUP)
+			caller = caller->parent;
+		if (caller)
 			cJSON_AddItemToObject(e, "callerInputs",
-					      bindings(n->parent->inputs, n->parent->ninputs));
+					      bindings(caller->inputs, caller->ninputs));
 	}
+	if (n->hook && strcmp(n->hook, "exit") != 0)
+		cJSON_AddStringToObject(o, "hook", n->hook);
 	if (r && r->job)
 		cJSON_AddStringToObject(o, "job", r->job);
 	if (r && (r->pod || r->job)) {
@@ -238,9 +244,39 @@ static cJSON *templates_json(const struct wfc_plan *p)
 		if (t && !(hk->name.s && strcmp(hk->name.s, "exit") == 0))
 			roots[nroots++] = t;
 	}
+	size_t nexp = 0;
 	for (size_t i = 0; i < p->nnodes; i++)
-		if (p->nodes[i]->type == WFC_PN_EXPAND)
-			roots[nroots++] = p->nodes[i]->tmpl;
+		nexp += p->nodes[i]->type == WFC_PN_EXPAND;
+	struct wfc_gtmpl **more = WFC_NEWN(p->g->a, struct wfc_gtmpl *, nroots + nexp * 4 + 1);
+	memcpy(more, roots, nroots * sizeof(*roots));
+	roots = more;
+	size_t cap = nroots + nexp * 4;
+	for (size_t i = 0; i < p->nnodes; i++) {
+		const struct wfc_pnode *n = p->nodes[i];
+		if (n->type != WFC_PN_EXPAND)
+			continue;
+		if (nroots == cap) {
+			cap *= 2;
+			more = WFC_NEWN(p->g->a, struct wfc_gtmpl *, cap + 1);
+			memcpy(more, roots, nroots * sizeof(*roots));
+			roots = more;
+		}
+		roots[nroots++] = n->tmpl;
+		/* the hooks of the call (onExit, hooks) are calls of the caller */
+		const struct wfc_gtmpl *caller = n->parent ? n->parent->tmpl : NULL;
+		for (size_t k = 0; caller && k < caller->ncalls; k++) {
+			const struct wfc_gcall *gc = &caller->calls[k];
+			if (gc->kind != WFC_CALL_HOOK || gc->c != n->call || !gc->target)
+				continue;
+			if (nroots == cap) {
+				cap *= 2;
+				more = WFC_NEWN(p->g->a, struct wfc_gtmpl *, cap + 1);
+				memcpy(more, roots, nroots * sizeof(*roots));
+				roots = more;
+			}
+			roots[nroots++] = gc->target;
+		}
+	}
 	for (size_t i = 0; i < nroots; i++) {
 		/* everything reachable from the template */
 		struct wfc_gtmpl *stack[4096];
