@@ -1099,6 +1099,20 @@ static void count_jobs(struct wfc_sched *s, size_t id, int delta)
 			S(s, a)->active = (size_t)((long)S(s, a)->active + delta);
 }
 
+struct tag_scope {
+	struct wfc_sched *s;
+	size_t id;
+};
+
+static int tag_lookup(void *user, const char *tag, char **value)
+{
+	struct tag_scope *ts = user;
+	char *text = xprintf("{{%s}}", tag), err[8];
+	int rc = subst(ts->s, ts->id, NULL, text, 0, value, err, sizeof(err));
+	free(text);
+	return rc ? -1 : 0;
+}
+
 static void launch(struct wfc_sched *s, size_t id)
 {
 	const struct wfc_rt_node *n = N(s, id);
@@ -1142,8 +1156,10 @@ static void launch(struct wfc_sched *s, size_t id)
 			goto out;
 		}
 	}
+	struct tag_scope scope = { s, id };
 	struct wfc_exec_start es = { .node = n, .values = (const char *const *)vals,
-				     .script = script, .attempt = st->attempt, .container = rc };
+				     .script = script, .attempt = st->attempt, .container = rc,
+				     .lookup = tag_lookup, .lookup_user = &scope };
 	if (s->ex.start(s->ex.self, &es, &st->job, err, sizeof(err))) {
 		st->job = NULL;
 		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));

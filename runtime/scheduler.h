@@ -55,6 +55,12 @@ struct wfc_exec_start {
 	/* nodes made at run time (node->render): the main container with
 	 * every tag filled; NULL: node->main with values (the plan's pod) */
 	const struct wfc_rt_container *container;
+	/* the value of any tag as the node sees it (tag: the text between
+	 * "{{" and "}}", trimmed: "inputs.parameters.x", "=EXPR"): 0 and a
+	 * malloc'd *value, or -1 when it has none; callable during start only,
+	 * for an executor that renders a Job from the plan's jobTemplates */
+	int (*lookup)(void *user, const char *tag, char **value);
+	void *lookup_user;
 };
 
 /* How a Pod node ended; the strings are malloc'd and the scheduler takes
