@@ -3,7 +3,6 @@
  * ServiceAccount/Role/RoleBinding, PVCs from volumeClaimTemplates, a Service
  * per daemon, a suspended Job per container/script node, and the
  * coordinator Job (a CronJob for a CronWorkflow). */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,11 +154,22 @@ static void add_rule(cJSON *rules, const char *group, const char *const *resourc
 	cJSON_AddItemToArray(rules, r);
 }
 
+/* Whether a node of the plan, or a template the runtime may expand into
+ * nodes, is of type t (a daemon, when daemon is set). */
 static bool plan_has(const struct wfc_plan *p, enum wfc_pnode_type t, bool daemon)
 {
 	for (size_t i = 0; i < p->nnodes; i++)
 		if (p->nodes[i]->type == t && (!daemon || p->nodes[i]->tmpl->t->daemon))
 			return true;
+	size_t n;
+	struct wfc_gtmpl **ts = wfc_plan_runtime_templates(p, &n);
+	for (size_t i = 0; i < n; i++) {
+		enum wfc_tmpl_type tt = ts[i]->t->type;
+		bool pod = tt == WFC_TMPL_CONTAINER || tt == WFC_TMPL_SCRIPT;
+		if (t == WFC_PN_POD ? pod && (!daemon || ts[i]->t->daemon)
+		    : t == WFC_PN_RESOURCE && tt == WFC_TMPL_RESOURCE)
+			return true;
+	}
 	return false;
 }
 
@@ -169,6 +179,11 @@ static bool uses_synchronization(const struct wfc_plan *p)
 		return true;
 	for (size_t i = 0; i < p->nnodes; i++)
 		if (p->nodes[i]->tmpl && wfc_ymap_get(p->nodes[i]->tmpl->t->node, "synchronization"))
+			return true;
+	size_t n;
+	struct wfc_gtmpl **ts = wfc_plan_runtime_templates(p, &n);
+	for (size_t i = 0; i < n; i++)
+		if (wfc_ymap_get(ts[i]->t->node, "synchronization"))
 			return true;
 	return false;
 }
@@ -255,24 +270,10 @@ static void volume_claims(struct out *o)
 static long deadline_seconds(const struct wfc_template *t, const struct wfc_scope *sc,
 			     struct wfc_arena *a)
 {
-	long best = -1;
-	if (t->active_deadline && t->active_deadline->kind == WFC_YSCALAR) {
-		const char *v = wfc_subst(a, sc, wfc_yscalar_value(a, t->active_deadline), NULL);
-		char *end;
-		long s = strtol(v, &end, 10);
-		if (!*end && s > 0)
-			best = s;
-	}
-	if (t->timeout.s) {
-		double sec;
-		const char *v = wfc_subst(a, sc, t->timeout.s, NULL);
-		if (wfc_parse_go_duration(v, &sec) && sec > 0) {
-			long s = (long)ceil(sec);
-			if (best < 0 || s < best)
-				best = s;
-		}
-	}
-	return best;
+	const char *ads = t->active_deadline && t->active_deadline->kind == WFC_YSCALAR
+			  ? wfc_subst(a, sc, wfc_yscalar_value(a, t->active_deadline), NULL) : NULL;
+	const char *to = t->timeout.s ? wfc_subst(a, sc, t->timeout.s, NULL) : NULL;
+	return wfc_deadline_seconds(ads, to);
 }
 
 static const char *script_configmap(struct out *o, const struct wfc_pnode *n,
@@ -300,7 +301,10 @@ static const char *script_configmap(struct out *o, const struct wfc_pnode *n,
 				cJSON_GetObjectItemCaseSensitive(meta_of(o->scripts), "name")->valuestring);
 }
 
-static cJSON *node_job(struct out *o, const struct wfc_pnode *n, struct wfc_pod *pod)
+/* The Job of a Pod node (or of a prototype's stand-in node): suspended
+ * when eager, without "suspend" otherwise. */
+static cJSON *node_job(struct out *o, const struct wfc_pnode *n, struct wfc_pod *pod,
+		       bool suspended)
 {
 	cJSON *job = object(o, "batch/v1", "Job", n->kname);
 	cJSON *meta = meta_of(job);
@@ -312,15 +316,18 @@ static cJSON *node_job(struct out *o, const struct wfc_pnode *n, struct wfc_pod 
 	cJSON_AddStringToObject(ann, "wfc.dev/node-name", n->name);
 	if (n->tmpl->t->name.s)
 		cJSON_AddStringToObject(ann, "wfc.dev/template", n->tmpl->t->name.s);
+	/* the pod first: it sets up the scope the deadline is read in */
+	cJSON *pmeta = wfc_pod_metadata(pod);
+	cJSON *pspec = wfc_pod_spec(pod);
 	cJSON *spec = cJSON_AddObjectToObject(job, "spec");
-	cJSON_AddBoolToObject(spec, "suspend", o->o->job_creation == WFC_JOBS_EAGER);
+	if (suspended)
+		cJSON_AddBoolToObject(spec, "suspend", true);
 	/* retries are the coordinator's: one Job per attempt, as Argo does */
 	cJSON_AddNumberToObject(spec, "backoffLimit", 0);
 	long dl = deadline_seconds(n->tmpl->t, &pod->sc, o->p->g->a);
 	if (dl > 0)
 		cJSON_AddNumberToObject(spec, "activeDeadlineSeconds", (double)dl);
 	cJSON *tmpl = cJSON_AddObjectToObject(spec, "template");
-	cJSON *pmeta = wfc_pod_metadata(pod);
 	cJSON *plabels = cJSON_GetObjectItemCaseSensitive(pmeta, "labels");
 	if (!plabels)
 		plabels = cJSON_AddObjectToObject(pmeta, "labels");
@@ -329,11 +336,11 @@ static cJSON *node_job(struct out *o, const struct wfc_pnode *n, struct wfc_pod 
 	cJSON_AddStringToObject(plabels, "wfc.dev/workflow", o->wf_label);
 	cJSON_AddStringToObject(plabels, "wfc.dev/node", n->kname);
 	cJSON_AddItemToObject(tmpl, "metadata", pmeta);
-	cJSON_AddItemToObject(tmpl, "spec", wfc_pod_spec(pod));
+	cJSON_AddItemToObject(tmpl, "spec", pspec);
 	return job;
 }
 
-static void daemon_service(struct out *o, const struct wfc_pnode *n, const cJSON *podspec)
+static cJSON *daemon_service(struct out *o, const struct wfc_pnode *n, const cJSON *podspec)
 {
 	cJSON *svc = object(o, "v1", "Service", n->kname);
 	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(meta_of(svc), "labels"),
@@ -364,12 +371,13 @@ static void daemon_service(struct out *o, const struct wfc_pnode *n, const cJSON
 			cJSON_AddStringToObject(sp, "protocol", proto->valuestring);
 		cJSON_AddItemToArray(out, sp);
 	}
-	emit(o, svc);
+	return svc;
 }
 
-/* Renders every Pod node; emits Jobs (unless cron or lazy) and Services. */
-static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_jobs,
-			 bool plan_needs_pods)
+/* Renders every Pod node; emits Jobs (unless cron or lazy) and Services.
+ * Where no Job is emitted, the plan keeps the pod spec and the Job around
+ * it (r[i].pod, r[i].wrapper). */
+static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_jobs)
 {
 	const struct wfc_plan *p = o->p;
 	for (size_t i = 0; i < p->nnodes && !o->stop; i++) {
@@ -389,12 +397,10 @@ static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_job
 					? wfc_subst(p->g->a, &sc, src->s.text, &rt) : "";
 			pod.script_configmap = rt ? NULL : script_configmap(o, n, s);
 		}
-		cJSON *job = node_job(o, n, &pod);
-		cJSON *podspec = cJSON_GetObjectItemCaseSensitive(
-			cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(job, "spec"),
-							 "template"), "spec");
-		/* the plan carries the pod only where no Job does (lazy, cron) */
-		r[i].pod = plan_needs_pods ? cJSON_Duplicate(podspec, true) : NULL;
+		cJSON *job = node_job(o, n, &pod, emit_jobs);
+		cJSON *ptmpl = cJSON_GetObjectItemCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(job, "spec"), "template");
+		cJSON *podspec = cJSON_GetObjectItemCaseSensitive(ptmpl, "spec");
 		r[i].job = emit_jobs ? n->kname : NULL;
 		r[i].runtime = pod.runtime;
 		r[i].nruntime = pod.nruntime;
@@ -402,16 +408,121 @@ static void node_objects(struct out *o, struct wfc_node_render *r, bool emit_job
 		r[i].script_source = pod.script;
 		r[i].script_runtime = pod.script_runtime;
 		if (t->daemon)
-			daemon_service(o, n, podspec);
-		if (emit_jobs)
+			emit(o, daemon_service(o, n, podspec));
+		if (emit_jobs) {
 			emit(o, job);
-		else
-			cJSON_Delete(job);
+		} else {
+			/* the plan carries the pod, and the Job around it */
+			r[i].pod = cJSON_DetachItemViaPointer(ptmpl, podspec);
+			r[i].wrapper = job;
+		}
 	}
 	if (o->scripts) {
 		emit(o, o->scripts);
 		o->scripts = NULL;
 	}
+}
+
+/* A prototype's string as the coordinator reads it (docs/plan.md,
+ * "jobTemplates"): text taken literally (from -p, marked by wfc_literal)
+ * must never start a tag there, so a literal '{' beside another '{' is
+ * written {{wfc.lbrace}}; other literal text is unmarked (the plan text
+ * unmarks a literal '\x01' as for any string). */
+static void proto_text(cJSON *j)
+{
+	if (cJSON_IsString(j) && strchr(j->valuestring, '\x01')) {
+		struct wfc_buf b = { 0 };
+		const char *q = j->valuestring;
+		while (*q) {
+			bool lit = q[0] == '\x01' && q[1];
+			char c = lit ? q[1] : q[0];
+			q += lit ? 2 : 1;
+			char next = q[0] == '\x01' ? q[1] : q[0];
+			if (lit && c == '\x01') {
+				wfc_buf_puts(&b, "\x01\x01");  /* still marked: the plan text unmarks it */
+				continue;
+			}
+			if (!lit || c != '{' || (next != '{' && !(b.len && b.s[b.len - 1] == '{'))) {
+				wfc_buf_putc(&b, c);
+				continue;
+			}
+			if (b.len && b.s[b.len - 1] == '{') {
+				/* a '{' of the template's own text just before */
+				b.len--;
+				wfc_buf_puts(&b, "{{wfc.lbrace}}");
+			}
+			wfc_buf_puts(&b, "{{wfc.lbrace}}");
+		}
+		cJSON_SetValuestring(j, wfc_buf_str(&b));
+		wfc_buf_free(&b);
+	}
+	for (cJSON *c = j->child; c; c = c->next)
+		proto_text(c);
+}
+
+/* The prototype of a container or script template the runtime runs
+ * (docs/plan.md, "jobTemplates"): the Job an eager compile would emit for
+ * a node of it, node-specific parts as placeholders, values of the run as
+ * their {{...}} text. NULL for other templates. */
+static cJSON *prototype(struct out *o, struct wfc_gtmpl *gt)
+{
+	const struct wfc_template *t = gt->t;
+	if (t->type != WFC_TMPL_CONTAINER && t->type != WFC_TMPL_SCRIPT)
+		return NULL;
+	const struct wfc_plan *p = o->p;
+	struct wfc_pnode stand_in = { .name = "{{wfc.node}}", .display = "{{wfc.node}}",
+				      .kname = "{{wfc.job}}", .type = WFC_PN_POD, .tmpl = gt,
+				      .item_index = -1 };
+	struct wfc_pod pod = { .plan = p, .node = &stand_in, .a = p->g->a, .d = o->d,
+			       .runtime_image = o->o->runtime_image ? o->o->runtime_image
+					       : WFC_DEFAULT_RUNTIME_IMAGE,
+			       .proto = true };
+	cJSON *entry = cJSON_CreateObject();
+	cJSON *job = node_job(o, &stand_in, &pod, false);
+	cJSON_AddItemToObject(entry, "job", job);
+	if (t->type == WFC_TMPL_SCRIPT)
+		cJSON_AddStringToObject(entry, "script", pod.script ? pod.script : "");
+	/* a deadline known only at run time: the coordinator computes it */
+	struct wfc_scope sc = { .plan = p };
+	struct wfc_arena *a = p->g->a;
+	const char *ads = t->active_deadline && t->active_deadline->kind == WFC_YSCALAR
+			  ? wfc_subst(a, &sc, wfc_yscalar_value(a, t->active_deadline), NULL) : NULL;
+	const char *to = t->timeout.s ? wfc_subst(a, &sc, t->timeout.s, NULL) : NULL;
+	if (wfc_has_tag(ads) || wfc_has_tag(to)) {
+		cJSON *dl = cJSON_AddObjectToObject(entry, "deadline");
+		if (ads)
+			cJSON_AddStringToObject(dl, "activeDeadlineSeconds", ads);
+		if (to)
+			cJSON_AddStringToObject(dl, "timeout", to);
+		cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(job, "spec"),
+							"activeDeadlineSeconds");
+	}
+	if (t->daemon) {
+		const cJSON *podspec = cJSON_GetObjectItemCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(
+				cJSON_GetObjectItemCaseSensitive(job, "spec"), "template"), "spec");
+		cJSON_AddItemToObject(entry, "service", daemon_service(o, &stand_in, podspec));
+	}
+	proto_text(entry);
+	return entry;
+}
+
+/* The prototypes of every template the runtime may run, by name; NULL
+ * when there is none. */
+static cJSON *prototypes(struct out *o)
+{
+	size_t n;
+	struct wfc_gtmpl **ts = wfc_plan_runtime_templates(o->p, &n);
+	cJSON *all = NULL;
+	for (size_t i = 0; i < n; i++) {
+		cJSON *e = prototype(o, ts[i]);
+		if (!e)
+			continue;
+		if (!all)
+			all = cJSON_CreateObject();
+		cJSON_AddItemToObject(all, ts[i]->t->name.s ? ts[i]->t->name.s : "", e);
+	}
+	return all;
 }
 
 static void coordinator_pod(struct out *o, cJSON *podspec, const char *plan_cm)
@@ -556,8 +667,10 @@ size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_op
 	/* Jobs stream out as they are rendered (suspended: the plan and the
 	 * ConfigMaps they read may follow); the plan keeps what it needs */
 	bool emit_jobs = !cron && opts->job_creation == WFC_JOBS_EAGER;
-	node_objects(&o, r, emit_jobs, !emit_jobs);
-	char *plan = wfc_plan_text(p, r);
+	node_objects(&o, r, emit_jobs);
+	cJSON *protos = prototypes(&o);
+	char *plan = wfc_plan_text(p, r, protos);
+	cJSON_Delete(protos);
 	plan_configmaps(&o, plan);
 	free(plan);
 
@@ -577,8 +690,10 @@ size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_op
 		coordinator_pod(&o, cJSON_AddObjectToObject(pt, "spec"), plan_cm);
 		emit(&o, job);
 	}
-	for (size_t i = 0; i < p->nnodes; i++)
+	for (size_t i = 0; i < p->nnodes; i++) {
 		cJSON_Delete(r[i].pod);
+		cJSON_Delete(r[i].wrapper);
+	}
 	free(r);
 	return d->errors - o.errors_before;
 }
@@ -599,12 +714,16 @@ char *wfc_backend_local_plan(const struct wfc_plan *p, struct wfc_diags *d)
 	struct wfc_node_render *r = calloc(p->nnodes ? p->nnodes : 1, sizeof(*r));
 	if (!r)
 		abort();
-	node_objects(&o, r, false, true);
+	node_objects(&o, r, false);
 	for (size_t i = 0; i < p->nnodes; i++)
 		r[i].script_inline = true;
-	char *plan = d->errors > o.errors_before ? NULL : wfc_plan_text(p, r);
-	for (size_t i = 0; i < p->nnodes; i++)
+	cJSON *protos = prototypes(&o);
+	char *plan = d->errors > o.errors_before ? NULL : wfc_plan_text(p, r, protos);
+	cJSON_Delete(protos);
+	for (size_t i = 0; i < p->nnodes; i++) {
 		cJSON_Delete(r[i].pod);
+		cJSON_Delete(r[i].wrapper);
+	}
 	free(r);
 	return plan;
 }

@@ -76,7 +76,7 @@ static void template_fields(const struct wfc_plan *p, const struct wfc_pnode *n,
 }
 
 static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
-			const struct wfc_node_render *r)
+			struct wfc_node_render *r)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)n->id);
@@ -131,8 +131,12 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 	if (r && r->job)
 		cJSON_AddStringToObject(o, "job", r->job);
 	if (r && (r->pod || r->job)) {
+		/* moved into the node: each is written once */
 		if (r->pod)
-			cJSON_AddItemToObject(o, "pod", cJSON_Duplicate(r->pod, true));
+			cJSON_AddItemToObject(o, "pod", r->pod);
+		if (r->wrapper)
+			cJSON_AddItemToObject(o, "jobWrapper", r->wrapper);
+		r->pod = r->wrapper = NULL;
 		if (r->nruntime) {
 			cJSON *rv = cJSON_AddArrayToObject(o, "runtimeValues");
 			for (size_t i = 0; i < r->nruntime; i++) {
@@ -228,55 +232,52 @@ static cJSON *workflow_json(const struct wfc_plan *p)
 	return wf;
 }
 
-/* Templates the runtime expands itself (withParam, recursion), as written. */
-static cJSON *templates_json(const struct wfc_plan *p)
+/* Appends t to the arena array *v (*n used, *cap room). */
+static void push_tmpl(const struct wfc_plan *p, struct wfc_gtmpl ***v, size_t *n, size_t *cap,
+		      struct wfc_gtmpl *t)
 {
-	cJSON *ts = NULL;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		struct wfc_gtmpl **w = WFC_NEWN(p->g->a, struct wfc_gtmpl *, *cap);
+		if (*n)
+			memcpy(w, *v, *n * sizeof(*w));
+		*v = w;
+	}
+	(*v)[(*n)++] = t;
+}
+
+struct wfc_gtmpl **wfc_plan_runtime_templates(const struct wfc_plan *p, size_t *n)
+{
 	struct wfc_strmap seen = { 0 };
+	const struct wfc_doc *doc = p->doc->doc;
+	struct wfc_gtmpl **roots = NULL;
+	size_t nroots = 0, rcap = 0;
+	*n = 0;
 	/* the templates of workflow-level hooks other than exit: the runtime
 	 * runs them when their expression holds */
-	const struct wfc_doc *doc = p->doc->doc;
-	size_t nroots = 0;
-	struct wfc_gtmpl **roots = WFC_NEWN(p->g->a, struct wfc_gtmpl *, p->nnodes + doc->nhooks + 1);
 	for (size_t i = 0; i < doc->nhooks; i++) {
 		const struct wfc_hook *hk = &doc->hooks[i];
 		struct wfc_gtmpl *t = hk->template.s ? wfc_graph_template(p->doc, hk->template.s) : NULL;
 		if (t && !(hk->name.s && strcmp(hk->name.s, "exit") == 0))
-			roots[nroots++] = t;
+			push_tmpl(p, &roots, &nroots, &rcap, t);
 	}
-	size_t nexp = 0;
-	for (size_t i = 0; i < p->nnodes; i++)
-		nexp += p->nodes[i]->type == WFC_PN_EXPAND;
-	struct wfc_gtmpl **more = WFC_NEWN(p->g->a, struct wfc_gtmpl *, nroots + nexp * 4 + 1);
-	memcpy(more, roots, nroots * sizeof(*roots));
-	roots = more;
-	size_t cap = nroots + nexp * 4;
 	for (size_t i = 0; i < p->nnodes; i++) {
-		const struct wfc_pnode *n = p->nodes[i];
-		if (n->type != WFC_PN_EXPAND)
+		const struct wfc_pnode *nd = p->nodes[i];
+		if (nd->type != WFC_PN_EXPAND)
 			continue;
-		if (nroots == cap) {
-			cap *= 2;
-			more = WFC_NEWN(p->g->a, struct wfc_gtmpl *, cap + 1);
-			memcpy(more, roots, nroots * sizeof(*roots));
-			roots = more;
-		}
-		roots[nroots++] = n->tmpl;
+		push_tmpl(p, &roots, &nroots, &rcap, nd->tmpl);
 		/* the hooks of the call (onExit, hooks) are calls of the caller */
-		const struct wfc_gtmpl *caller = n->parent ? n->parent->tmpl : NULL;
+		const struct wfc_gtmpl *caller = nd->parent ? nd->parent->tmpl : NULL;
 		for (size_t k = 0; caller && k < caller->ncalls; k++) {
 			const struct wfc_gcall *gc = &caller->calls[k];
-			if (gc->kind != WFC_CALL_HOOK || gc->c != n->call || !gc->target)
-				continue;
-			if (nroots == cap) {
-				cap *= 2;
-				more = WFC_NEWN(p->g->a, struct wfc_gtmpl *, cap + 1);
-				memcpy(more, roots, nroots * sizeof(*roots));
-				roots = more;
-			}
-			roots[nroots++] = gc->target;
+			if (gc->kind == WFC_CALL_HOOK && gc->c == nd->call && gc->target)
+				push_tmpl(p, &roots, &nroots, &rcap, gc->target);
 		}
 	}
+	if (!nroots)
+		return NULL;
+	size_t cnt = 0, cap = 0;
+	struct wfc_gtmpl **out = NULL;
 	for (size_t i = 0; i < nroots; i++) {
 		/* everything reachable from the template */
 		struct wfc_gtmpl *stack[4096];
@@ -288,23 +289,42 @@ static cJSON *templates_json(const struct wfc_plan *p)
 			if (wfc_strmap_get(&seen, key, strlen(key)))
 				continue;
 			wfc_strmap_put(&seen, key, strlen(key), t);
-			if (!ts)
-				ts = cJSON_CreateObject();
-			cJSON_AddItemToObject(ts, key, yjson(p, t->t->node, NULL));
+			if (cnt == cap) {
+				cap = cap ? cap * 2 : 8;
+				struct wfc_gtmpl **v = WFC_NEWN(p->g->a, struct wfc_gtmpl *, cap);
+				if (cnt)
+					memcpy(v, out, cnt * sizeof(*v));
+				out = v;
+			}
+			out[cnt++] = t;
 			for (size_t k = 0; k < t->ncalls && sp < 4096; k++)
 				if (t->calls[k].target)
 					stack[sp++] = t->calls[k].target;
 		}
 	}
 	wfc_strmap_free(&seen);
-	return ts;
+	*n = cnt;
+	return out;
+}
+
+/* Templates the runtime expands itself (withParam, recursion), as written. */
+static cJSON *templates_json(const struct wfc_plan *p)
+{
+	size_t n;
+	struct wfc_gtmpl **ts = wfc_plan_runtime_templates(p, &n);
+	cJSON *o = n ? cJSON_CreateObject() : NULL;
+	for (size_t i = 0; i < n; i++)
+		cJSON_AddItemToObject(o, ts[i]->t->name.s ? ts[i]->t->name.s : "",
+				      yjson(p, ts[i]->t->node, NULL));
+	return o;
 }
 
 /* Small plans are formatted, for readable diffs in a GitOps repository;
  * large ones compact, to need fewer ConfigMaps. */
 #define PRETTY_MAX_NODES 1000
 
-char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r)
+char *wfc_plan_text(const struct wfc_plan *p, struct wfc_node_render *r,
+		    const cJSON *job_templates)
 {
 	bool pretty = p->nnodes <= PRETTY_MAX_NODES;
 	const char *nl = pretty ? "\n" : "";
@@ -329,6 +349,13 @@ char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r)
 			       pretty ? " " : "");
 		append_json(&b, ts, pretty, 2);
 		cJSON_Delete(ts);
+	}
+	if (job_templates && job_templates->child) {
+		wfc_buf_printf(&b, ",%s%s\"jobTemplates\":%s", nl, pretty ? "  " : "",
+			       pretty ? " " : "");
+		cJSON *jt = cJSON_Duplicate(job_templates, true);
+		append_json(&b, jt, pretty, 2);
+		cJSON_Delete(jt);
 	}
 	wfc_buf_printf(&b, "%s}", nl);
 	return b.s;

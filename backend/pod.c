@@ -26,9 +26,22 @@ static cJSON *to_json(struct wfc_pod *pod, const struct wfc_ynode *n, bool *rt)
 	return wfc_ynode_to_json(pod->a, n, &pod->sc, rt, 0);
 }
 
+/* "node 'NAME'", or for a prototype "template 'NAME'", in messages. */
+static const char *subject(const struct wfc_pod *pod)
+{
+	if (pod->proto) {
+		const char *t = pod->node->tmpl->t->name.s;
+		return wfc_arena_printf(pod->a, "template '%s'", t ? t : "inline");
+	}
+	return wfc_arena_printf(pod->a, "node '%s'", pod->node->name);
+}
+
 static void unsupported_runtime(struct wfc_pod *pod, const struct wfc_ynode *at,
 				const char *field)
 {
+	/* a prototype keeps run-time values where they are */
+	if (pod->proto)
+		return;
 	wfc_diag_add(pod->d, WFC_ERROR, WFC_RULE_unsupported, wfc_ypos(at),
 		     "'%s' of node '%s' uses a value known only at run time: wfc passes run-time values through command, args, env and script source only",
 		     field, pod->node->name);
@@ -92,6 +105,8 @@ static bool json_has_tag(const cJSON *j)
  * $(WFC_IN_n); anywhere else they cannot go. */
 static void container_runtime(struct wfc_pod *pod, cJSON *c, const struct wfc_ynode *at)
 {
+	if (pod->proto)
+		return;
 	rewrite_strings(pod, cJSON_GetObjectItemCaseSensitive(c, "command"));
 	rewrite_strings(pod, cJSON_GetObjectItemCaseSensitive(c, "args"));
 	cJSON *env = cJSON_GetObjectItemCaseSensitive(c, "env"), *e;
@@ -176,13 +191,38 @@ static void merge_patch(cJSON *dst, const cJSON *patch)
 	}
 }
 
+static size_t count_tags(const char *s)
+{
+	size_t n = 0;
+	const char *open, *close;
+	while (wfc_tag_find(s, &open, &close)) {
+		n++;
+		s = close + 2;
+	}
+	return n;
+}
+
+/* Tags in the string values of j (not in keys). */
+static size_t json_tags(const cJSON *j)
+{
+	size_t n = cJSON_IsString(j) ? count_tags(j->valuestring) : 0;
+	for (const cJSON *c = j->child; c; c = c->next)
+		n += json_tags(c);
+	return n;
+}
+
+/* A podSpecPatch is text: Argo substitutes it, then reads it. Here it is
+ * read after compile-time substitution; in a prototype, values known only
+ * at run time may stay in it when each lies inside a string value of the
+ * patch (then it is merged with the tags, which the coordinator fills like
+ * any other string of the pod). */
 static void apply_pod_spec_patch(struct wfc_pod *pod, cJSON *spec, const struct wfc_ynode *n)
 {
 	if (!n || n->kind != WFC_YSCALAR)
 		return;
 	bool rt = false;
 	const char *text = wfc_subst(pod->a, &pod->sc, n->s.text, &rt);
-	if (rt) {
+	if (rt && !pod->proto) {
 		unsupported_runtime(pod, n, "podSpecPatch");
 		return;
 	}
@@ -192,16 +232,22 @@ static void apply_pod_spec_patch(struct wfc_pod *pod, cJSON *spec, const struct 
 	struct wfc_ydoc *docs = NULL;
 	size_t ndocs = 0;
 	wfc_yaml_load(a, &d, n->file, text, strlen(text), NULL, &docs, &ndocs);
-	if (d.errors || ndocs != 1 || !docs[0].root || docs[0].root->kind != WFC_YMAP) {
+	bool read = !d.errors && ndocs == 1 && docs[0].root && docs[0].root->kind == WFC_YMAP;
+	cJSON *patch = read ? wfc_ynode_to_json(a, docs[0].root, NULL, NULL, 0) : NULL;
+	if (rt && (!read || json_tags(patch) != count_tags(text))) {
+		wfc_diag_add(pod->d, WFC_ERROR, WFC_RULE_unsupported, wfc_ypos(n),
+			     "'podSpecPatch' of %s uses a value known only at run time outside a string value of the patch: wfc renders the Jobs of withParam and recursion from a prototype made at compile time, so each {{...}} must lie inside a quoted string such as \"cpu\": \"{{inputs.parameters.cpu}}\"",
+			     subject(pod));
+		pod->failed = true;
+	} else if (!read) {
 		wfc_diag_add(pod->d, WFC_ERROR, WFC_RULE_type, wfc_ypos(n),
-			     "podSpecPatch of node '%s' is not a YAML or JSON mapping%s%s",
-			     pod->node->name, d.n ? ": " : "", d.n ? d.v[0].message : "");
+			     "podSpecPatch of %s is not a YAML or JSON mapping%s%s",
+			     subject(pod), d.n ? ": " : "", d.n ? d.v[0].message : "");
 		pod->failed = true;
 	} else {
-		cJSON *patch = wfc_ynode_to_json(a, docs[0].root, NULL, NULL, 0);
 		merge_patch(spec, patch);
-		cJSON_Delete(patch);
 	}
+	cJSON_Delete(patch);
 	free(docs);
 	wfc_diags_free(&d);
 	wfc_arena_destroy(a);
@@ -333,14 +379,22 @@ static cJSON *wrapper_init_container(const struct wfc_pod *pod)
 	return c;
 }
 
+/* What the pod's strings are substituted with. */
+static void pod_scope(struct wfc_pod *pod)
+{
+	pod->sc.plan = pod->plan;
+	/* a prototype's inputs and item are the run's to bind */
+	pod->sc.node = pod->proto ? NULL : pod->node;
+	pod->sc.item = pod->proto ? NULL : pod->node->item;
+	if (!pod->input_configmap)
+		pod->input_configmap = wfc_arena_printf(pod->a, "%s-in", pod->node->kname);
+}
+
 cJSON *wfc_pod_spec(struct wfc_pod *pod)
 {
 	const struct wfc_pnode *n = pod->node;
 	const struct wfc_template *t = n->tmpl->t;
-	pod->sc.plan = pod->plan;
-	pod->sc.node = n;
-	pod->sc.item = n->item;
-	pod->input_configmap = wfc_arena_printf(pod->a, "%s-in", n->kname);
+	pod_scope(pod);
 	cJSON *spec = cJSON_CreateObject();
 	cJSON_AddStringToObject(spec, "restartPolicy", "Never");
 
@@ -374,7 +428,7 @@ cJSON *wfc_pod_spec(struct wfc_pod *pod)
 	if (t->type == WFC_TMPL_SCRIPT) {
 		cJSON *src = cJSON_DetachItemFromObjectCaseSensitive(main, "source");
 		pod->script = cJSON_IsString(src) ? wfc_arena_strdup(pod->a, src->valuestring) : "";
-		pod->script_runtime = wfc_has_tag(pod->script);
+		pod->script_runtime = pod->proto || wfc_has_tag(pod->script);
 		cJSON_Delete(src);
 		cJSON *cmd = cJSON_GetObjectItemCaseSensitive(main, "command");
 		if (!cJSON_IsArray(cmd)) {
@@ -531,6 +585,7 @@ cJSON *wfc_pod_spec(struct wfc_pod *pod)
 
 cJSON *wfc_pod_metadata(struct wfc_pod *pod)
 {
+	pod_scope(pod);
 	/* spec.podMetadata, then the template's metadata */
 	cJSON *meta = cJSON_CreateObject();
 	const struct wfc_ynode *srcs[2] = { spec_field(pod->plan, "podMetadata"),

@@ -13,6 +13,12 @@ struct wfc_pod {
 	struct wfc_diags *d;
 	const char *script_configmap;  /* where the script source is kept */
 	const char *runtime_image;     /* image holding wfc, for the output wrapper */
+	/* A prototype (docs/plan.md, "jobTemplates"): node is a stand-in whose
+	 * kname and name are the placeholders {{wfc.job}} and {{wfc.node}};
+	 * only what the whole run knows is substituted, and every value known
+	 * only at run time stays as its {{...}} text wherever it is, for the
+	 * coordinator to fill. The script source is kept in <job>-in. */
+	bool proto;
 	/* out */
 	struct wfc_scope sc;
 	const char *input_configmap;   /* <job>-in: run-time values, written by the coordinator */
@@ -27,6 +33,7 @@ struct wfc_pod {
 /* What rendering a Pod node produced, kept for the plan JSON. */
 struct wfc_node_render {
 	cJSON *pod;                    /* pod spec, when no Job carries it */
+	cJSON *wrapper;                /* and the Job around it (without the pod spec) */
 	const char *job;               /* the Job emitted for the node, or NULL */
 	const char **runtime;          /* tag behind WFC_IN_n */
 	size_t nruntime;
@@ -37,8 +44,15 @@ struct wfc_node_render {
 };
 
 /* The plan JSON text of p (malloc'd), with the rendered pods r (one per
- * node, by id, or NULL). */
-char *wfc_plan_text(const struct wfc_plan *p, const struct wfc_node_render *r);
+ * node, by id, or NULL; their pod and wrapper trees are taken, and set to
+ * NULL) and the prototypes job_templates (an object keyed by template
+ * name, or NULL). */
+char *wfc_plan_text(const struct wfc_plan *p, struct wfc_node_render *r,
+		    const cJSON *job_templates);
+/* The templates the runtime may run that no node of the plan stands for:
+ * those of Expand nodes and of workflow-level hooks other than exit, and
+ * everything they call, in a stable order (arena array, *n of them). */
+struct wfc_gtmpl **wfc_plan_runtime_templates(const struct wfc_plan *p, size_t *n);
 
 /* The pod spec (caller owns it); findings go to pod->d. */
 cJSON *wfc_pod_spec(struct wfc_pod *pod);

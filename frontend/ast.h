@@ -169,7 +169,4 @@ struct wfc_doc {
 struct wfc_doc *wfc_ast_build(struct wfc_arena *a, struct wfc_diags *d,
 			      const struct wfc_ydoc *ydoc);
 
-/* Go's time.ParseDuration; returns false on a malformed duration. */
-bool wfc_parse_go_duration(const char *s, double *seconds);
-
 #endif

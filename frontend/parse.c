@@ -92,57 +92,6 @@ static bool get_bool(const struct wfc_ynode *m, const char *key)
 	return false;
 }
 
-/* ---- durations ---- */
-
-bool wfc_parse_go_duration(const char *s, double *seconds)
-{
-	const char *p = s;
-	double total = 0;
-	bool neg = false;
-	if (*p == '+' || *p == '-')
-		neg = *p++ == '-';
-	if (strcmp(p, "0") == 0) {
-		*seconds = 0;
-		return true;
-	}
-	if (!*p)
-		return false;
-	while (*p) {
-		const char *start = p;
-		double v = 0, scale = 1;
-		bool digits = false;
-		while (*p >= '0' && *p <= '9')
-			v = v * 10 + (*p++ - '0'), digits = true;
-		if (*p == '.') {
-			p++;
-			while (*p >= '0' && *p <= '9')
-				v += (*p++ - '0') * (scale /= 10), digits = true;
-		}
-		if (!digits || p == start)
-			return false;
-		double unit;
-		if (strncmp(p, "ns", 2) == 0)
-			unit = 1e-9, p += 2;
-		else if (strncmp(p, "us", 2) == 0)
-			unit = 1e-6, p += 2;
-		else if (strncmp(p, "\xc2\xb5s", 3) == 0 || strncmp(p, "\xce\xbcs", 3) == 0)
-			unit = 1e-6, p += 3;
-		else if (strncmp(p, "ms", 2) == 0)
-			unit = 1e-3, p += 2;
-		else if (*p == 's')
-			unit = 1, p++;
-		else if (*p == 'm')
-			unit = 60, p++;
-		else if (*p == 'h')
-			unit = 3600, p++;
-		else
-			return false;
-		total += v * unit;
-	}
-	*seconds = neg ? -total : total;
-	return true;
-}
-
 /* A duration where a bare number means seconds (backoff, suspend). */
 static void check_seconds_or_duration(struct builder *b, const struct wfc_ynode *n,
 				      const char *what)

@@ -28,7 +28,7 @@ struct scope {
 };
 
 static const char *const roots[] = { "item", "steps.", "inputs.", "outputs.", "pod.",
-				     "workflow.", "tasks.", NULL };
+				     "workflow.", "tasks.", "wfc.", NULL };
 
 static bool starts(const char *s, const char *p)
 {
@@ -231,6 +231,8 @@ static const char *resolve(struct scope *sc, const char *tag)
 	}
 	if (starts(tag, "outputs.") || starts(tag, "pod."))
 		return NULL;
+	if (starts(tag, "wfc."))
+		return "names under 'wfc.' are reserved for the Jobs wfc renders at run time";
 	if (starts(tag, "workflow.")) {
 		if (strcmp(tag, "workflow.status") == 0 || strcmp(tag, "workflow.failures") == 0)
 			/* Argo makes them global once the workflow has an onExit */

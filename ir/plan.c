@@ -8,49 +8,11 @@
 #include "ir/compile.h"
 #include "ir/subst.h"
 #include "support/buf.h"
+#include "support/names.h"
 
 void wfc_plan_free(struct wfc_plan *p);
 struct wfc_pnode *wfc_plan_expand_root(struct wfc_plan *p, struct wfc_gtmpl *entry,
 				       const char *name, bool exit_handler);
-
-static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
-{
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
-#define FNV_SEED 1469598103934665603ULL
-
-/* lowercase, [^a-z0-9] -> '-', no leading, trailing or doubled '-' */
-static void sanitize(struct wfc_buf *b, const char *s)
-{
-	bool dash = b->len > 0 && b->s[b->len - 1] != '-';
-	for (; *s; s++) {
-		char c = *s;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && b->len)
-				wfc_buf_putc(b, '-');
-			dash = false;
-			wfc_buf_putc(b, c);
-		} else {
-			dash = true;
-		}
-	}
-}
-
-static const char *cut_with_hash(struct wfc_arena *a, const char *name, size_t len,
-				 size_t max, uint64_t h)
-{
-	char suffix[16];
-	snprintf(suffix, sizeof(suffix), "-%08x", (unsigned)(h ^ (h >> 32)));
-	size_t keep = len < max - 9 ? len : max - 9;
-	while (keep > 0 && name[keep - 1] == '-')
-		keep--;
-	return wfc_arena_printf(a, "%.*s%s", (int)keep, name, suffix);
-}
 
 /* A DNS-1123 label of at most max characters for a node path: readable when
  * it fits, cut with a stable hash of the full node name when it does not or
@@ -59,7 +21,7 @@ static const char *kube_name(struct wfc_plan *p, const struct wfc_pnode *n, size
 {
 	struct wfc_arena *a = p->g->a;
 	struct wfc_buf b = { 0 };
-	sanitize(&b, p->name);
+	wfc_name_sanitize(&b, p->name);
 	/* the path below the root, without step-group nodes */
 	const struct wfc_pnode *chain[256];
 	size_t k = 0;
@@ -67,13 +29,13 @@ static const char *kube_name(struct wfc_plan *p, const struct wfc_pnode *n, size
 		if (q->type != WFC_PN_GROUP)
 			chain[k++] = q;
 	if (n->exit_handler && !n->parent)
-		sanitize(&b, "-onexit");
+		wfc_name_sanitize(&b, "-onexit");
 	/* a pod at the root is named after its template: the run's own name is
 	 * the coordinator Job's */
 	if (!n->parent && n->type == WFC_PN_POD && n->tmpl->t->name.s)
-		sanitize(&b, wfc_arena_printf(a, "-%s", n->tmpl->t->name.s));
+		wfc_name_sanitize(&b, wfc_arena_printf(a, "-%s", n->tmpl->t->name.s));
 	while (k > 0)
-		sanitize(&b, wfc_arena_printf(a, "-%s", chain[--k]->display));
+		wfc_name_sanitize(&b, wfc_arena_printf(a, "-%s", chain[--k]->display));
 	if (!b.len)
 		wfc_buf_puts(&b, "wfc");
 	const char *name = wfc_buf_str(&b);
@@ -82,12 +44,17 @@ static const char *kube_name(struct wfc_plan *p, const struct wfc_pnode *n, size
 	if (b.len <= max && !clash) {
 		r = wfc_arena_strndup(a, name, b.len);
 	} else {
-		uint64_t h = fnv1a(n->name, strlen(n->name), FNV_SEED);
+		uint64_t h = wfc_fnv1a(n->name, strlen(n->name), WFC_FNV_SEED);
+		struct wfc_buf c = { 0 };
 		for (unsigned salt = 0;; salt++) {
-			r = (char *)cut_with_hash(a, name, b.len, max, h + salt);
-			if (!wfc_strmap_get(&p->knames, r, strlen(r)))
+			wfc_buf_reset(&c);
+			wfc_buf_add(&c, name, b.len);
+			wfc_name_hash_suffix(&c, max, h + salt);
+			if (!wfc_strmap_get(&p->knames, c.s, c.len))
 				break;
 		}
+		r = wfc_arena_strndup(a, c.s, c.len);
+		wfc_buf_free(&c);
 	}
 	wfc_buf_free(&b);
 	wfc_strmap_put(&p->knames, r, strlen(r), (void *)n);
@@ -96,13 +63,9 @@ static const char *kube_name(struct wfc_plan *p, const struct wfc_pnode *n, size
 
 const char *wfc_plan_fit_name(struct wfc_arena *a, const char *s, size_t max)
 {
-	struct wfc_buf b = { 0 };
-	sanitize(&b, s);
-	if (!b.len)
-		wfc_buf_puts(&b, "wfc");
-	const char *r = b.len <= max ? wfc_arena_strndup(a, b.s, b.len)
-		       : cut_with_hash(a, b.s, b.len, max, fnv1a(s, strlen(s), FNV_SEED));
-	wfc_buf_free(&b);
+	char *fit = wfc_name_fit(s, max);
+	const char *r = wfc_arena_strdup(a, fit);
+	free(fit);
 	return r;
 }
 
@@ -117,15 +80,15 @@ static const char *run_name(struct wfc_plan *p, const struct wfc_compile_opts *o
 	/* generateName: a suffix from the content, so the same input gives the
 	 * same objects and a changed workflow gives new ones */
 	const struct wfc_source *s = wfc_sources_find(src, doc->file);
-	uint64_t h = FNV_SEED;
+	uint64_t h = WFC_FNV_SEED;
 	if (s)
-		h = fnv1a(s->text, s->len, h);
+		h = wfc_fnv1a(s->text, s->len, h);
 	char line[32];
 	snprintf(line, sizeof(line), ":%u", doc->root->line);
-	h = fnv1a(line, strlen(line), h);
+	h = wfc_fnv1a(line, strlen(line), h);
 	for (size_t i = 0; i < o->nargs; i++) {
-		h = fnv1a(o->args[i].name, strlen(o->args[i].name) + 1, h);
-		h = fnv1a(o->args[i].value, strlen(o->args[i].value) + 1, h);
+		h = wfc_fnv1a(o->args[i].name, strlen(o->args[i].name) + 1, h);
+		h = wfc_fnv1a(o->args[i].value, strlen(o->args[i].value) + 1, h);
 	}
 	static const char alnum[] = "abcdefghijklmnopqrstuvwxyz0123456789";
 	char sfx[6];

@@ -12,6 +12,13 @@ bool wfc_tag_find(const char *p, const char **open, const char **close);
 /* Decimal digits only, with an optional sign when signed_ok. */
 bool wfc_is_int_text(const char *s, bool signed_ok);
 
+/* Go's time.ParseDuration; returns false on a malformed duration. */
+bool wfc_parse_go_duration(const char *s, double *seconds);
+/* The seconds of a Job's activeDeadlineSeconds for a template's
+ * activeDeadlineSeconds (a whole number) and timeout (a Go duration, rounded
+ * up), either NULL: the smaller of those above 0, or -1 when neither is. */
+long wfc_deadline_seconds(const char *active_deadline, const char *timeout);
+
 /* A message into a caller's buffer (nothing when err is NULL). */
 void wfc_errf(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

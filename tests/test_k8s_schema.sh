@@ -10,8 +10,11 @@
 # fails with the expected message. (b) When `wfc compile` exists: the output
 # of `wfc compile -o json` for testdata/compile/*.yaml (with the flags of
 # NAME.args) and for every workflow of the Argo corpus (../shared/corpus/argo
-# beside the project) that compiles. Files that do not compile are listed, not
-# failures: this test judges the objects, not which features the compiler has.
+# beside the project) that compiles, and the Jobs its plan holds for the
+# coordinator (tests/k8s/plan-jobs.mjs: lazy nodes' jobWrapper and pod,
+# jobTemplates with sample values for their tags). Files that do not compile
+# are listed, not failures: this test judges the objects, not which features
+# the compiler has.
 #
 # Exit status: 0 passed, 1 failed, 77 skipped (node or the checker's npm
 # packages are not installed: apt-get install nodejs npm; npm ci --prefix tests/k8s).
@@ -26,6 +29,7 @@ if [ -d "$build" ]; then
 fi
 k8s=$src/tests/k8s
 validate=$k8s/validate.mjs
+plan_jobs=$k8s/plan-jobs.mjs
 fixtures=$k8s/fixtures
 
 skip() {
@@ -233,6 +237,25 @@ if [ -x "$wfc" ] && "$wfc" compile --help >/dev/null 2>&1; then
 		else
 			fail "$rel: wfc compile output is not valid Kubernetes:"
 			printf '%s\n' "$out" | sed 's/^/    /'
+		fi
+		# the Jobs the plan holds for the coordinator (lazy nodes, prototypes),
+		# their tags given sample values
+		if grep -qE 'jobTemplates|jobWrapper' "$tmp/out.json"; then
+			if node "$plan_jobs" <"$tmp/out.json" >"$tmp/plan-jobs.json" 2>"$tmp/err"; then
+				out=$(node "$validate" --stdin-name "$rel (plan)" - <"$tmp/plan-jobs.json" 2>&1)
+				rc=$?
+			else
+				out=$(cat "$tmp/err")
+				rc=1
+			fi
+			if [ "$rc" -eq 0 ]; then
+				n=${out%% objects ok}
+				objects=$((objects + n))
+				pass "$rel: Jobs in the plan: $out"
+			else
+				fail "$rel: Jobs in the plan are not valid Kubernetes:"
+				printf '%s\n' "$out" | sed 's/^/    /'
+			fi
 		fi
 	done
 	echo "wfc compile: ${#inputs[@]} inputs, $((${#inputs[@]} - ${#not_compiled[@]})) compiled ($objects objects checked), ${#not_compiled[@]} did not compile (listed, not failures):"
