@@ -111,9 +111,9 @@ int wfc_cmd_coordinate(int argc, char **argv)
 	struct wfc_executor ex;
 	wfc_coord_executor(c, &ex);
 	struct wfc_sched_opts so = { .progress = stderr };
-	struct wfc_sched *s = NULL;
-	enum wfc_rt_phase ph = wfc_coord_run(c, &ex, &so, &s);
-	if (s && wfc_sched_interrupted(s))
+	struct wfc_sched *s = wfc_coord_sched(c, &ex, &so);
+	enum wfc_rt_phase ph = wfc_coord_run(c);
+	if (wfc_sched_interrupted(s))
 		rc = WFC_EXIT_INTERRUPTED;
 	else
 		rc = ph == WFC_PHASE_SUCCEEDED ? WFC_EXIT_OK : WFC_EXIT_WORKFLOW_FAILED;

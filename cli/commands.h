@@ -14,6 +14,8 @@ extern const struct wfc_cli_spec wfc_graph_spec;
 int wfc_cmd_graph(int argc, char **argv);
 extern const struct wfc_cli_spec wfc_run_spec;
 int wfc_cmd_run(int argc, char **argv);
+extern const struct wfc_cli_spec wfc_coordinate_spec;
+int wfc_cmd_coordinate(int argc, char **argv);
 extern const struct wfc_cli_spec wfc_exec_spec;
 int wfc_cmd_exec(int argc, char **argv);
 extern const struct wfc_cli_spec wfc_install_spec;

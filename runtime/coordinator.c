@@ -24,7 +24,7 @@ struct wfc_coord {
 	cJSON *labels;                 /* of what the coordinator writes */
 	cJSON *owner;                  /* ownerReference to the coordinator Job, or NULL */
 	cJSON *owner_job;              /* that Job as read */
-	struct wfc_kube_exec *kx;
+	struct wfc_kube_jobs *kx;
 	struct wfc_kube_informer *control;
 	struct wfc_sched *sched;
 	/* control */
@@ -78,7 +78,7 @@ const struct wfc_rt_plan *wfc_coord_plan(const struct wfc_coord *c)
 
 void wfc_coord_executor(struct wfc_coord *c, struct wfc_executor *out)
 {
-	wfc_kube_executor(c->kx, out);
+	wfc_kube_jobs_executor(c->kx, out);
 }
 
 /* ---- owning the run's objects ---- */
@@ -329,16 +329,21 @@ static void pod_gc(struct wfc_coord *c, enum wfc_rt_phase ph)
 	wfc_buf_free(&path);
 }
 
-enum wfc_rt_phase wfc_coord_run(struct wfc_coord *c, const struct wfc_executor *ex,
-				const struct wfc_sched_opts *so, struct wfc_sched **sched)
+struct wfc_sched *wfc_coord_sched(struct wfc_coord *c, const struct wfc_executor *ex,
+				  const struct wfc_sched_opts *so)
 {
 	struct wfc_sched_opts o = so ? *so : (struct wfc_sched_opts){ 0 };
 	o.control = control;
 	o.control_user = c;
 	if (!o.resume_hint)
 		o.resume_hint = "wfc resume";
-	struct wfc_sched *s = wfc_sched_create(c->plan, ex, &o);
-	c->sched = s;
+	c->sched = wfc_sched_create(c->plan, ex, &o);
+	return c->sched;
+}
+
+enum wfc_rt_phase wfc_coord_run(struct wfc_coord *c)
+{
+	struct wfc_sched *s = c->sched;
 	status_now(c);
 	enum wfc_rt_phase ph = wfc_sched_run(s);
 	if (!wfc_sched_interrupted(s)) {
@@ -350,8 +355,6 @@ enum wfc_rt_phase wfc_coord_run(struct wfc_coord *c, const struct wfc_executor *
 		/* the Jobs go on; the status says where the run was */
 		status_now(c);
 	}
-	if (sched)
-		*sched = s;
 	return ph;
 }
 
@@ -416,11 +419,11 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 		goto err_out;
 	}
 
-	struct wfc_kube_exec_opts xo = {
+	struct wfc_kube_jobs_opts xo = {
 		.client = c->c, .plan = c->plan, .plan_json = c->plan_json, .namespace = c->ns,
 		.owner = c->owner, .watch_signals = o->watch_signals,
 	};
-	c->kx = wfc_kube_exec_create(&xo, err, errlen);
+	c->kx = wfc_kube_jobs_create(&xo, err, errlen);
 	if (!c->kx)
 		goto err_out;
 	return c;
@@ -435,7 +438,7 @@ void wfc_coord_destroy(struct wfc_coord *c)
 		return;
 	if (c->sched)
 		wfc_sched_destroy(c->sched);
-	wfc_kube_exec_destroy(c->kx);
+	wfc_kube_jobs_destroy(c->kx);
 	wfc_kube_informer_destroy(c->control);
 	for (size_t i = 0; i < c->nresumed_before; i++)
 		free(c->resumed_before[i]);

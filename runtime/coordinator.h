@@ -45,14 +45,14 @@ const struct wfc_rt_plan *wfc_coord_plan(const struct wfc_coord *c);
 /* The kube executor, for a caller that wraps it (the live view). */
 void wfc_coord_executor(struct wfc_coord *c, struct wfc_executor *out);
 
-/* Runs the workflow to its end over ex (wfc_coord_executor's, or one that
+/* The scheduler of the run over ex (wfc_coord_executor's, or one that
  * wraps it), with so's progress options (its control callback is the
- * coordinator's own). Returns the workflow's phase; when this coordinator
- * was stopped (Ctrl-C, SIGTERM) the Jobs go on and the run can be carried
- * on by another (wfc_sched_interrupted of *sched says so). *sched, when
- * not NULL, receives the scheduler (valid until wfc_coord_destroy) for the
- * final Workflow. */
-enum wfc_rt_phase wfc_coord_run(struct wfc_coord *c, const struct wfc_executor *ex,
-				const struct wfc_sched_opts *so, struct wfc_sched **sched);
+ * coordinator's own); valid until wfc_coord_destroy. */
+struct wfc_sched *wfc_coord_sched(struct wfc_coord *c, const struct wfc_executor *ex,
+				  const struct wfc_sched_opts *so);
+/* Runs the workflow to its end (after wfc_coord_sched) and returns its
+ * phase. When this coordinator was stopped (Ctrl-C, SIGTERM:
+ * wfc_sched_interrupted) the Jobs go on and another can carry the run on. */
+enum wfc_rt_phase wfc_coord_run(struct wfc_coord *c);
 
 #endif

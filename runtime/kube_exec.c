@@ -1,5 +1,6 @@
 /* The kube executor (runtime/kube_exec.h). */
 #include <errno.h>
+#include <stdarg.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@ enum kstate {
 };
 
 struct kjob {
-	struct wfc_kube_exec *k;
+	struct wfc_kube_jobs *k;
 	const struct wfc_rt_node *node;
 	char *name;          /* the Job's name */
 	enum kstate state;
@@ -41,8 +42,8 @@ struct podref {
 	char *created;       /* its creationTimestamp */
 };
 
-struct wfc_kube_exec {
-	struct wfc_kube_exec_opts o;
+struct wfc_kube_jobs {
+	struct wfc_kube_jobs_opts o;
 	struct wfc_kube *c;
 	const char *ns;
 	char *label;
@@ -53,7 +54,7 @@ struct wfc_kube_exec {
 	struct wfc_strmap podrefs;   /* Job name -> struct podref */
 	struct podref **refs;
 	size_t nrefs;
-	struct wfc_kube_exec_stats stats;
+	struct wfc_kube_jobs_stats stats;
 	int interrupted;
 };
 
@@ -96,7 +97,7 @@ static const char *job_of_pod(const cJSON *pod);
 
 static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
 {
-	struct wfc_kube_exec *k = ud;
+	struct wfc_kube_jobs *k = ud;
 	const char *job = job_of_pod(pod);
 	const cJSON *meta = cJSON_GetObjectItemCaseSensitive(pod, "metadata");
 	const cJSON *nm = cJSON_GetObjectItemCaseSensitive(meta, "name");
@@ -135,15 +136,15 @@ static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
 
 static void count_error(void *ud, const struct wfc_kube_error *e)
 {
-	struct wfc_kube_exec *k = ud;
+	struct wfc_kube_jobs *k = ud;
 	(void)e;
 	k->stats.api_errors++;
 }
 
-struct wfc_kube_exec *wfc_kube_exec_create(const struct wfc_kube_exec_opts *o, char *err,
+struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, char *err,
 					   size_t errlen)
 {
-	struct wfc_kube_exec *k = calloc(1, sizeof(*k));
+	struct wfc_kube_jobs *k = calloc(1, sizeof(*k));
 	if (!k)
 		abort();
 	k->o = *o;
@@ -174,7 +175,7 @@ struct wfc_kube_exec *wfc_kube_exec_create(const struct wfc_kube_exec_opts *o, c
 	}
 	return k;
 err_out:
-	wfc_kube_exec_destroy(k);
+	wfc_kube_jobs_destroy(k);
 	return NULL;
 }
 
@@ -188,7 +189,7 @@ static void kjob_free(struct kjob *j)
 	free(j);
 }
 
-void wfc_kube_exec_destroy(struct wfc_kube_exec *k)
+void wfc_kube_jobs_destroy(struct wfc_kube_jobs *k)
 {
 	if (!k)
 		return;
@@ -210,12 +211,12 @@ void wfc_kube_exec_destroy(struct wfc_kube_exec *k)
 	free(k);
 }
 
-void wfc_kube_exec_stats(const struct wfc_kube_exec *k, struct wfc_kube_exec_stats *out)
+void wfc_kube_jobs_stats(const struct wfc_kube_jobs *k, struct wfc_kube_jobs_stats *out)
 {
 	*out = k->stats;
 }
 
-const char *wfc_kube_exec_pod(struct wfc_kube_exec *k, const void *job)
+const char *wfc_kube_jobs_pod(struct wfc_kube_jobs *k, const void *job)
 {
 	(void)k;
 	return ((const struct kjob *)job)->pod;
@@ -236,7 +237,7 @@ static const char *jstr(const cJSON *o, const char *key)
 
 /* The node's entry in the plan's "nodes", or NULL for a node made at run
  * time. */
-static const cJSON *plan_node(const struct wfc_kube_exec *k, const struct wfc_rt_node *n)
+static const cJSON *plan_node(const struct wfc_kube_jobs *k, const struct wfc_rt_node *n)
 {
 	const cJSON *nodes = jget(k->o.plan_json, "nodes");
 	if (n->id >= k->o.plan->nnodes)
@@ -264,7 +265,7 @@ static const char *job_of_pod(const cJSON *pod)
 }
 
 /* The newest pod of Job `job`, or NULL. */
-static const cJSON *job_pod(struct wfc_kube_exec *k, const char *job)
+static const cJSON *job_pod(struct wfc_kube_jobs *k, const char *job)
 {
 	const struct podref *r = wfc_strmap_get(&k->podrefs, job, strlen(job));
 	return r && r->pod ? wfc_kube_informer_get(k->pods, k->ns, r->pod) : NULL;
@@ -297,7 +298,7 @@ static void remember_pod(struct kjob *j, const cJSON *pod)
 
 /* ---- starting ---- */
 
-static void add_owner(struct wfc_kube_exec *k, cJSON *obj)
+static void add_owner(struct wfc_kube_jobs *k, cJSON *obj)
 {
 	if (!k->o.owner)
 		return;
@@ -310,7 +311,7 @@ static void add_owner(struct wfc_kube_exec *k, cJSON *obj)
 	cJSON_AddItemToArray(refs, cJSON_Duplicate(k->o.owner, true));
 }
 
-static cJSON *labelled(struct wfc_kube_exec *k, const char *api, const char *kind,
+static cJSON *labelled(struct wfc_kube_jobs *k, const char *api, const char *kind,
 		       const char *name)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -328,7 +329,7 @@ static cJSON *labelled(struct wfc_kube_exec *k, const char *api, const char *kin
 
 /* ConfigMap <job>-in with the node's run-time values (and its rendered
  * script), applied so that a second coordinator writes the same. */
-static int write_inputs(struct wfc_kube_exec *k, const char *job, const struct wfc_exec_start *s,
+static int write_inputs(struct wfc_kube_jobs *k, const char *job, const struct wfc_exec_start *s,
 			const char *script, char *err, size_t errlen)
 {
 	const struct wfc_rt_node *n = s->node;
@@ -356,7 +357,7 @@ static int write_inputs(struct wfc_kube_exec *k, const char *job, const struct w
 }
 
 /* The Job a node needs that nobody created yet; NULL with err. */
-static cJSON *new_job(struct wfc_kube_exec *k, const struct wfc_exec_start *s, const char *name,
+static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, const char *name,
 		      char **script, char *err, size_t errlen)
 {
 	const struct wfc_rt_node *n = s->node;
@@ -377,6 +378,11 @@ static cJSON *new_job(struct wfc_kube_exec *k, const struct wfc_exec_start *s, c
 		}
 		cJSON *job = wfc_rt_job_attempt(prev, name, s->attempt, err, errlen);
 		cJSON_Delete(got);
+		/* the outputs the first attempt left are not this one's */
+		cJSON_DeleteItemFromObjectCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(job, "metadata"),
+							 "annotations"),
+			WFC_OUTPUTS_ANNOTATION);
 		return job;
 	}
 	if (pn && jget(pn, "pod"))
@@ -430,7 +436,7 @@ static bool is_suspended(const cJSON *job)
 	return cJSON_IsTrue(jget(jget(job, "spec"), "suspend"));
 }
 
-static void track(struct wfc_kube_exec *k, struct kjob *j)
+static void track(struct wfc_kube_jobs *k, struct kjob *j)
 {
 	if (k->nlive == k->caplive) {
 		k->caplive = k->caplive ? k->caplive * 2 : 16;
@@ -439,7 +445,7 @@ static void track(struct wfc_kube_exec *k, struct kjob *j)
 	k->live[k->nlive++] = j;
 }
 
-static void untrack(struct wfc_kube_exec *k, struct kjob *j)
+static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
 {
 	for (size_t i = 0; i < k->nlive; i++)
 		if (k->live[i] == j) {
@@ -452,7 +458,7 @@ static void untrack(struct wfc_kube_exec *k, struct kjob *j)
 static int kube_start(void *self, const struct wfc_exec_start *s, void **job, char *err,
 		      size_t errlen)
 {
-	struct wfc_kube_exec *k = self;
+	struct wfc_kube_jobs *k = self;
 	const struct wfc_rt_node *n = s->node;
 	if (!n->k8s_name) {
 		seterr(err, errlen, "node '%s' has no Job name in the plan", n->name);
@@ -567,7 +573,7 @@ static bool kept_outputs(const cJSON *job, const struct wfc_rt_node *n,
 	return true;
 }
 
-static void keep_outputs(struct wfc_kube_exec *k, const char *job, const struct wfc_rt_node *n,
+static void keep_outputs(struct wfc_kube_jobs *k, const char *job, const struct wfc_rt_node *n,
 			 const struct wfc_exec_result *r)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -650,9 +656,13 @@ static void read_outputs(struct kjob *j, const cJSON *main_status, struct wfc_ex
 		} else if (tm || !term) {
 			why = "the pod's termination message is not a report of 'wfc exec'";
 		}
-		if (v)
-			out->outputs[i] = wfc_xstrdup(v);
-		else if (o->dflt)
+		if (v) {
+			/* one trailing newline off, as Argo's executor does */
+			size_t vl = strlen(v);
+			out->outputs[i] = strndup(v, vl && v[vl - 1] == '\n' ? vl - 1 : vl);
+			if (!out->outputs[i])
+				abort();
+		} else if (o->dflt)
 			out->outputs[i] = wfc_xstrdup(o->dflt);
 		else if (out->phase == WFC_PHASE_SUCCEEDED) {
 			out->phase = WFC_PHASE_ERROR;
@@ -663,9 +673,40 @@ static void read_outputs(struct kjob *j, const cJSON *main_status, struct wfc_ex
 	wfc_wrapper_report_free(&rep);
 }
 
+/* The newest pod of Job `job` as the server has it now (a list, not the
+ * cache), or NULL. */
+static cJSON *fresh_pod(struct wfc_kube_jobs *k, const char *job)
+{
+	struct wfc_buf sel = { 0 };
+	wfc_buf_printf(&sel, "batch.kubernetes.io/job-name=%s", job);
+	struct wfc_kube_list_opts lo = { .label_selector = wfc_buf_str(&sel) };
+	struct wfc_kube_error e;
+	cJSON *list = NULL, *best = NULL;
+	if (wfc_kube_list(k->c, R(WFC_KUBE_PODS), k->ns, &lo, &list, &e) == 0) {
+		const char *bts = NULL;
+		cJSON *it;
+		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(list, "items")) {
+			const char *ts = jstr(jget(it, "metadata"), "creationTimestamp");
+			if (!ts)
+				ts = "";
+			if (!best || strcmp(ts, bts) >= 0) {
+				best = it;
+				bts = ts;
+			}
+		}
+		if (best)
+			best = cJSON_Duplicate(best, true);
+	} else {
+		k->stats.api_errors++;
+	}
+	cJSON_Delete(list);
+	wfc_buf_free(&sel);
+	return best;
+}
+
 static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 {
-	struct wfc_kube_exec *k = self;
+	struct wfc_kube_jobs *k = self;
 	struct kjob *j = job;
 	const struct wfc_rt_node *n = j->node;
 	const cJSON *kj = wfc_kube_informer_get(k->jobs, k->ns, j->name);
@@ -697,6 +738,18 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 	char msg[512] = "";
 	const cJSON *ms = pod ? container_status(pod, "main") : NULL;
 	const cJSON *term = jget(jget(ms, "state"), "terminated");
+	cJSON *fresh = NULL;
+	if (!term) {
+		/* the Job's end can come before its pod's on the other watch:
+		 * read the pods of the Job as they are now */
+		fresh = fresh_pod(k, j->name);
+		if (fresh) {
+			pod = fresh;
+			remember_pod(j, pod);
+			ms = container_status(pod, "main");
+			term = jget(jget(ms, "state"), "terminated");
+		}
+	}
 	const cJSON *ec = jget(term, "exitCode");
 	out->exit_code = cJSON_IsNumber(ec) ? ec->valueint : -1;
 	if (done) {
@@ -729,6 +782,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		free(log);
 	}
 	read_outputs(j, ms, out, msg, sizeof(msg));
+	cJSON_Delete(fresh);
 	out->message = *msg ? wfc_xstrdup(msg) : NULL;
 	keep_outputs(k, j->name, n, out);
 	untrack(k, j);
@@ -737,7 +791,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 
 static void kube_kill(void *self, void *job)
 {
-	struct wfc_kube_exec *k = self;
+	struct wfc_kube_jobs *k = self;
 	struct kjob *j = job;
 	if (j->state == K_KILLED)
 		return;
@@ -750,7 +804,7 @@ static void kube_kill(void *self, void *job)
 
 static int kube_ready(void *self, void *job)
 {
-	struct wfc_kube_exec *k = self;
+	struct wfc_kube_jobs *k = self;
 	struct kjob *j = job;
 	const cJSON *pod = job_pod(k, j->name);
 	if (!pod)
@@ -767,7 +821,7 @@ static const char *kube_address(void *self, void *job)
 
 static void kube_wait(void *self, int timeout_ms)
 {
-	struct wfc_kube_exec *k = self;
+	struct wfc_kube_jobs *k = self;
 	struct pollfd fds[64];
 	int kto = -1;
 	int n = wfc_kube_pollfds(k->c, fds, 63, &kto);
@@ -792,10 +846,10 @@ static void kube_wait(void *self, int timeout_ms)
 
 static int kube_interrupted(void *self)
 {
-	return ((struct wfc_kube_exec *)self)->interrupted;
+	return ((struct wfc_kube_jobs *)self)->interrupted;
 }
 
-void wfc_kube_executor(struct wfc_kube_exec *k, struct wfc_executor *out)
+void wfc_kube_jobs_executor(struct wfc_kube_jobs *k, struct wfc_executor *out)
 {
 	*out = (struct wfc_executor){
 		.self = k,

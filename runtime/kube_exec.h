@@ -30,7 +30,7 @@
  * {"phase", "message", "exitCode", "result", "outputs": {NAME: VALUE}}. */
 #define WFC_OUTPUTS_ANNOTATION "wfc.dev/outputs"
 
-struct wfc_kube_exec_opts {
+struct wfc_kube_jobs_opts {
 	struct wfc_kube *client;        /* borrowed */
 	const struct wfc_rt_plan *plan; /* borrowed */
 	const cJSON *plan_json;         /* the same plan as JSON (nodes' Jobs, jobTemplates) */
@@ -41,23 +41,23 @@ struct wfc_kube_exec_opts {
 	bool watch_signals;             /* Ctrl-C / SIGTERM stop the run */
 };
 
-struct wfc_kube_exec;
+struct wfc_kube_jobs;
 
 /* Lists the run's Jobs and Pods and starts watching them. NULL with a
  * message in err. */
-struct wfc_kube_exec *wfc_kube_exec_create(const struct wfc_kube_exec_opts *o, char *err,
+struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, char *err,
 					   size_t errlen);
-void wfc_kube_exec_destroy(struct wfc_kube_exec *k);
+void wfc_kube_jobs_destroy(struct wfc_kube_jobs *k);
 /* The executor interface over k (valid while k lives). */
-void wfc_kube_executor(struct wfc_kube_exec *k, struct wfc_executor *out);
+void wfc_kube_jobs_executor(struct wfc_kube_jobs *k, struct wfc_executor *out);
 
 /* The name of the pod behind a running or finished job, or NULL. */
-const char *wfc_kube_exec_pod(struct wfc_kube_exec *k, const void *job);
+const char *wfc_kube_jobs_pod(struct wfc_kube_jobs *k, const void *job);
 /* Counters: Jobs created, unsuspended, adopted as already finished. */
-struct wfc_kube_exec_stats {
+struct wfc_kube_jobs_stats {
 	unsigned long created, unsuspended, adopted_done, api_errors;
 };
-void wfc_kube_exec_stats(const struct wfc_kube_exec *k, struct wfc_kube_exec_stats *out);
+void wfc_kube_jobs_stats(const struct wfc_kube_jobs *k, struct wfc_kube_jobs_stats *out);
 
 /* The label value of a run (wfc.dev/workflow): its name as a DNS-1123
  * label. malloc'd. */

@@ -144,6 +144,15 @@ static int local_start(void *self, const struct wfc_exec_start *s, void **job, c
 		snprintf(err, errlen, "resource templates need a cluster: run 'wfc run' without --local");
 		return -1;
 	}
+	if (!s->container && !n->has_pod) {
+		snprintf(err, errlen, "the plan has no pod for this node (compile it for a local run)");
+		return -1;
+	}
+	if (n->is_script && !n->script_source) {
+		snprintf(err, errlen,
+			 "the plan does not carry the script source (compile it for a local run)");
+		return -1;
+	}
 	const char *const *cmd = c->command;
 	size_t ncmd = 0, nargs = 0;
 	int rc = -1;

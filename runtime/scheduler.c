@@ -1128,15 +1128,6 @@ static void launch(struct wfc_sched *s, size_t id)
 		finish(s, id, WFC_PHASE_FAILED, wfc_xstrdup("workflow shutdown with strategy: Stop"));
 		goto out;
 	}
-	if (n->type == WFC_RT_POD && !n->has_pod) {
-		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup("the plan has no pod for this node"));
-		goto out;
-	}
-	if (n->is_script && !n->script_source) {
-		finish(s, id, WFC_PHASE_ERROR,
-		       wfc_xstrdup("the plan does not carry the script source (compile it for a local run)"));
-		goto out;
-	}
 	for (size_t i = 0; i < n->nruntime; i++)
 		if (subst(s, id, NULL, n->runtime_values[i].value ? n->runtime_values[i].value : "",
 			  0, &vals[i], err, sizeof(err))) {

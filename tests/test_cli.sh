@@ -153,13 +153,18 @@ run "$wfc" --verison
 expect "unknown global option exits 2" rc 2
 expect "unknown global option has a suggestion" err_has "unknown option '--verison'; did you mean '--version'?"
 
-run "$wfc" coordinate "$clean"
-expect "a planned command exits 2" rc 2
-expect "a planned command says so" err_has "planned"
+run "$wfc" coordinate
+expect "coordinate without --plan-configmap exits 2" rc 2
+expect "coordinate says what it needs" err_has "'--plan-configmap' is required"
 
-run "$wfc" run "$clean"
-expect "run without --local exits 2" rc 2
-expect "run without --local says the cluster runner is missing" err_has "cluster runner is not in this version"
+printf 'apiVersion: v1\nkind: Config\nclusters: []\n' >"$tmp/empty-kubeconfig"
+run "$wfc" run --kubeconfig "$tmp/empty-kubeconfig" "$clean"
+expect "run on a cluster with a kubeconfig without a context exits 2" rc 2
+expect "run on a cluster names the kubeconfig" err_has "$tmp/empty-kubeconfig"
+run "$wfc" run --local --detach "$clean"
+expect "run --local --detach exits 2" rc 2
+run "$wfc" run --resume x "$clean"
+expect "run --resume with a file exits 2" rc 2
 run "$wfc" run --local -o json "$src/testdata/run/hello-world.yaml"
 expect "run --local of a succeeding workflow exits 0" rc 0
 expect "run --local -o json prints the phase" out_has '"phase":	"Succeeded"'

@@ -44,7 +44,7 @@ def summary(wf):
                     line += " outputs.parameters.%s=%s" % (p["name"], p["value"])
         if n.get("message"):
             line += " message=%s" % n["message"]
-        lines.append(line.replace("\n", "\\n"))
+        lines.append(line.replace("\n", "|"))
     return out + sorted(lines)
 
 
@@ -124,7 +124,7 @@ def main():
     if len(sys.argv) < 3:
         print(__doc__)
         return 2
-    build, src = sys.argv[1], sys.argv[2]
+    build, src = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     only = sys.argv[3:]
     wfc = os.path.join(build, "wfc")
     cases = sorted(f[:-5] for f in os.listdir(os.path.join(src, "testdata/run"))
