@@ -101,6 +101,7 @@ int wfc_cmd_coordinate(int argc, char **argv)
 		.client = cl.client,
 		.plan_configmap = o.plan_configmap,
 		.owner_job = o.job,
+		.pod_name = getenv("HOSTNAME"),
 		.watch_signals = true,
 	};
 	c = wfc_coord_create(&co, err, sizeof(err));

@@ -21,6 +21,7 @@ struct wfc_coord {
 	cJSON *plan_json;
 	char *label;
 	char *status_name;
+	char *found_owner;             /* owner_job found from the pod */
 	cJSON *labels;                 /* of what the coordinator writes */
 	cJSON *owner;                  /* ownerReference to the coordinator Job, or NULL */
 	cJSON *owner_job;              /* that Job as read */
@@ -388,7 +389,20 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 	c->labels = cJSON_CreateObject();
 	cJSON_AddStringToObject(c->labels, "app.kubernetes.io/managed-by", "wfc");
 	cJSON_AddStringToObject(c->labels, "wfc.dev/workflow", c->label);
-	if (o->owner_job) {
+	if (!o->owner_job && o->pod_name) {
+		cJSON *pod = NULL;
+		if (wfc_kube_get(c->c, R(WFC_KUBE_PODS), c->ns, o->pod_name, &pod, &e) == 0) {
+			const cJSON *r;
+			cJSON_ArrayForEach(r, jget(jget(pod, "metadata"), "ownerReferences")) {
+				const char *kind = jstr(r, "kind"), *name = jstr(r, "name");
+				if (kind && name && strcmp(kind, "Job") == 0 && !c->found_owner)
+					c->found_owner = wfc_xstrdup(name);
+			}
+		}
+		cJSON_Delete(pod);
+		c->o.owner_job = c->found_owner;
+	}
+	if (c->o.owner_job) {
 		if (read_owner(c, err, errlen) != 0)
 			goto err_out;
 		own_run(c);
@@ -451,6 +465,7 @@ void wfc_coord_destroy(struct wfc_coord *c)
 	wfc_rt_plan_free(c->plan);
 	free(c->plan_text);
 	free(c->status_name);
+	free(c->found_owner);
 	free(c->label);
 	free(c);
 }

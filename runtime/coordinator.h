@@ -31,6 +31,9 @@ struct wfc_coord_opts {
 	 * its ttlSecondsAfterFinished set from ttlStrategy at the end. NULL:
 	 * none (wfc run from outside) */
 	const char *owner_job;
+	/* no owner_job given: find it from this pod (pod_name, e.g. $HOSTNAME,
+	 * and its ownerReferences), as in a CronJob's firing; NULL: none */
+	const char *pod_name;
 	bool watch_signals;            /* Ctrl-C and SIGTERM stop this coordinator */
 	double status_interval_s;      /* least time between status writes; 0: 1 s */
 };

@@ -2431,9 +2431,10 @@ static void make_workflow_hooks(struct wfc_sched *s)
 
 enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s)
 {
-	s->started_wall = now_wall();
+	double now = now_wall();
+	s->started_wall = s->o.started_at > 0 && s->o.started_at < now ? s->o.started_at : now;
 	if (s->p->active_deadline_s > 0)
-		s->deadline = now_mono() + s->p->active_deadline_s;
+		s->deadline = now_mono() + s->p->active_deadline_s - (now - s->started_wall);
 	make_workflow_hooks(s);
 	drive(s, s->p->root);
 	s->deadline = 0;

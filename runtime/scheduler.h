@@ -110,6 +110,10 @@ struct wfc_sched_opts {
 	/* how the user resumes a suspended node, for the progress line
 	 * ("wfc resume NAME"); NULL: not said */
 	const char *resume_hint;
+	/* when the run began (Unix time, seconds), for a coordinator that
+	 * carries on an earlier one's run: {{workflow.duration}} and the
+	 * workflow's activeDeadlineSeconds count from it; 0: now */
+	double started_at;
 };
 
 struct wfc_sched;

@@ -12,6 +12,7 @@ Exit 0 all passed, 1 a failure, 77 skipped (no fake server possible).
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -84,7 +85,8 @@ current-context: fake
     def admin(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
         rq = urllib.request.Request(self.url + path, data=data, method=method,
-                                    headers={"Content-Type": "application/json"})
+                                    headers={"Content-Type": "application/json",
+                                             "Authorization": "Bearer " + TOKEN})
         with urllib.request.urlopen(rq, timeout=10) as r:
             t = r.read()
             return json.loads(t) if t else None
@@ -118,6 +120,126 @@ def run_case(wfc, fake, src, case, ns, timeout=120, extra=()):
     except ValueError:
         return None, p
     return wf, p
+
+
+FAULT_CASES = ["dag-diamond", "retry", "with-param", "exit-handler"]
+FAULTS = [
+    {"type": "error", "code": 503, "count": 3},
+    {"type": "error", "code": 500, "count": 2, "verb": "patch"},
+    {"type": "throttle", "retryAfter": 1, "count": 1},
+    {"type": "watch-drop", "after": 2, "count": 6},
+    {"type": "watch-gone", "count": 2},
+    {"type": "reset", "count": 3},
+    {"type": "delay", "ms": 200, "count": 10},
+]
+
+
+def make_namespace(fake, ns):
+    fake.admin("POST", "/api/v1/namespaces",
+               {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}})
+
+
+def compare(case, got, want, wpath, src, stderr, t0):
+    if got == want:
+        print("ok   %s (%.1fs)" % (case, time.monotonic() - t0))
+        return 0
+    print("FAIL %s (%.1fs) against %s" % (case, time.monotonic() - t0, os.path.relpath(wpath, src)))
+    if got is None:
+        print("     no JSON; stderr:\n%s" % stderr[-3000:])
+    else:
+        for line in want:
+            if line not in got:
+                print("     - %s" % line)
+        for line in got:
+            if line not in want:
+                print("     + %s" % line)
+        print("     stderr tail:\n%s" % stderr[-1500:])
+    return 1
+
+
+def faults_pass(wfc, fake, src):
+    """The same cases with the API server failing: 5xx bursts, 429s, cut
+    and expired watches, connection resets, slow answers."""
+    ns = "faults"
+    make_namespace(fake, ns)
+    failed = 0
+    for case in FAULT_CASES:
+        want, wpath = expected_of(src, case)
+        fake.admin("PUT", "/fake/faults", FAULTS)
+        t0 = time.monotonic()
+        try:
+            wf, p = run_case(wfc, fake, src, case, ns, timeout=300)
+        except subprocess.TimeoutExpired:
+            print("FAIL faults %s: timed out" % case)
+            failed += 1
+            continue
+        injected = fake.admin("GET", "/fake/faults")
+        fake.admin("DELETE", "/fake/faults")
+        n = sum(injected.get("injected", {}).values())
+        if n == 0:
+            print("FAIL faults %s: no fault was injected" % case)
+            failed += 1
+            continue
+        failed += compare("faults " + case, summary(wf) if wf else None, want, wpath, src,
+                          p.stderr, t0)
+    return failed
+
+
+def status_exists(fake, ns, name):
+    try:
+        fake.admin("GET", "/api/v1/namespaces/%s/configmaps/%s-status" % (ns, name))
+        return True
+    except Exception:  # noqa: BLE001 - 404 and the like
+        return False
+
+
+CRASH_CASES = ["dag-diamond", "retry", "with-param", "steps-result", "exit-handler",
+               "parallelism"]
+
+
+def crash_pass(wfc, fake, src, seed=None):
+    """`wfc run` killed (SIGKILL) at random moments and carried on with
+    --resume: the final status is the undisturbed one, and no Job had more
+    than one pod (no node ran twice)."""
+    rnd = random.Random(seed if seed is not None else int(os.environ.get("WFC_CRASH_SEED", "1")))
+    ns = "crash"
+    make_namespace(fake, ns)
+    failed = 0
+    for case in CRASH_CASES:
+        want, wpath = expected_of(src, case)
+        path = os.path.join(src, "testdata/run", case + ".yaml")
+        with open(path) as f:
+            name = re.search(r"^metadata:\s*\{?\s*name:\s*([\w.-]+)", f.read(), re.M).group(1)
+        t0 = time.monotonic()
+        kills = 0
+        base = [wfc, "run", "--kubeconfig", fake.kubeconfig, "-n", ns, "-o", "json"]
+        wf, err = None, ""
+        for attempt in range(12):
+            cmd = base + (["--resume", name] if status_exists(fake, ns, name) else [path])
+            p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            last = attempt >= 3
+            try:
+                out, err = p.communicate(timeout=300 if last else rnd.uniform(0.05, 0.6))
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.communicate()
+                kills += 1
+                continue
+            try:
+                wf = json.loads(out)
+            except ValueError:
+                wf = None
+            break
+        got = summary(wf) if wf else None
+        stats = fake.admin("GET", "/fake/stats")
+        twice = {j: n for j, n in stats.get("podsByJob", {}).items()
+                 if j.startswith(ns + "/") and n > 1}
+        if twice:
+            print("FAIL crash %s: Jobs with more than one pod: %s" % (case, twice))
+            failed += 1
+            continue
+        failed += compare("crash %s (%d kills)" % (case, kills), got, want, wpath, src, err, t0)
+    return failed
 
 
 def main():
@@ -169,6 +291,10 @@ def main():
                     print("     stderr tail:\n%s" % p.stderr[-1500:])
             else:
                 print("ok   %s (%.1fs)" % (case, time.monotonic() - t0))
+        if not only or "faults" in only:
+            failed += faults_pass(wfc, fake, src)
+        if not only or "crash" in only:
+            failed += crash_pass(wfc, fake, src)
     finally:
         fake.stop()
         if not failed:
