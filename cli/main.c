@@ -17,6 +17,9 @@ static const struct command commands[] = {
 	{ &wfc_compile_spec, wfc_cmd_compile },
 	{ &wfc_graph_spec, wfc_cmd_graph },
 	{ &wfc_run_spec, wfc_cmd_run },
+	{ &wfc_get_spec, wfc_cmd_get },
+	{ &wfc_logs_spec, wfc_cmd_logs },
+	{ &wfc_delete_spec, wfc_cmd_delete },
 	{ &wfc_exec_spec, wfc_cmd_exec },
 	{ &wfc_install_spec, wfc_cmd_install },
 };
