@@ -35,8 +35,8 @@ static const char *const output_names[] = { "json", "yaml", "wide", NULL };
 static const struct wfc_cli_opt get_opts[] = {
 	{ .name = "output", .short_name = 'o', .type = WFC_CLI_CHOICE, .offset = OFF(output),
 	  .metavar = "FORMAT",
-	  .help = "json or yaml: the Workflow as stored; wide: the tree with more columns "
-		  "(default: the summary and the tree)",
+	  .help = "the Workflow as stored (json, yaml), or the summary and the tree with "
+		  "more columns (wide); without it, the summary and the tree",
 	  .choices = output_names },
 	WFC_CLI_KUBE_OPTS(struct get_opts),
 };

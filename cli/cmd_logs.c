@@ -63,7 +63,8 @@ const struct wfc_cli_spec wfc_logs_spec = {
 		"node's display name, node by node in the order they started. NODE\n"
 		"narrows them to one node and what runs under it: its Argo node name\n"
 		"(hello[0].step), its display name (step), or its Job's or pod's name.\n"
-		"The coordinator's own log is shown only when NODE names its Job.\n",
+		"The coordinator's own log is left out unless NODE names its pod\n"
+		"('kubectl logs job/NAME' shows it too).\n",
 	.opts = logs_opts,
 	.nopts = sizeof(logs_opts) / sizeof(logs_opts[0]),
 	.epilogue =

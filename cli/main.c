@@ -42,8 +42,9 @@ static void help(FILE *f)
 	fputs("usage: wfc [--version] [--help] COMMAND [ARGS]\n"
 	      "\n"
 	      "wfc reads Argo Workflows YAML (Workflow, WorkflowTemplate,\n"
-	      "ClusterWorkflowTemplate, CronWorkflow) and checks it without a\n"
-	      "cluster.\n"
+	      "ClusterWorkflowTemplate, CronWorkflow), checks it, compiles it to\n"
+	      "plain Kubernetes objects and runs it; get, logs and delete look\n"
+	      "after the runs on a cluster.\n"
 	      "\n"
 	      "commands:\n", f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
