@@ -12,7 +12,7 @@ that `wfc run --local -o json` prints for the same file.
 import http.client
 import json
 import os
-import re
+import queue
 import shutil
 import signal
 import subprocess
@@ -408,11 +408,13 @@ class Follow(unittest.TestCase):
         e = dict(os.environ, KUBECONFIG=FAKEKUBE.kubeconfig)
         p = subprocess.Popen([WFC, "logs", "-f", run], env=e, stdin=subprocess.DEVNULL,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        watchdog = threading.Timer(60, p.kill)
-        watchdog.start()
+        # every line as it comes (communicate() would lose what a readline
+        # had buffered)
+        lines = queue.Queue()
+        reader = threading.Thread(target=lambda: [lines.put(x) for x in p.stdout], daemon=True)
+        reader.start()
         try:
-            first = p.stdout.readline()
-            self.assertEqual(first, "talk: one\n")
+            self.assertEqual(lines.get(timeout=60), "talk: one\n")
             # a node that starts while it follows
             FAKEKUBE.patch("Job", run + "-later", {"spec": {"suspend": False}})
             wait_for("the jobs", lambda: job_done(run + "-talk") and job_done(run + "-later"))
@@ -420,14 +422,17 @@ class Follow(unittest.TestCase):
             self.assertIsNone(p.poll(), "wfc logs -f ended while the run was Running")
             wf["status"]["phase"] = "Succeeded"
             FAKEKUBE.patch("ConfigMap", run + "-status", {"data": {"workflow.json": json.dumps(wf)}})
-            out, err = p.communicate(timeout=15)
+            p.wait(timeout=30)
+            reader.join(10)
+            err = p.stderr.read()
         finally:
-            watchdog.cancel()
             if p.poll() is None:
                 p.kill()
-                p.communicate()
+                p.wait()
+            p.stdout.close()
+            p.stderr.close()
         self.assertEqual((p.returncode, err), (0, ""))
-        lines = (first + out).splitlines()
+        lines = ["talk: one"] + [x.rstrip("\n") for x in list(lines.queue)]
         self.assertEqual(sorted(lines), sorted(["talk: one", "talk: two", "talk: no newline",
                                                 "later: later-line"]), lines)
         self.assertLess(lines.index("talk: two"), lines.index("talk: no newline"))
