@@ -18,6 +18,9 @@ static const struct command commands[] = {
 	{ &wfc_graph_spec, wfc_cmd_graph },
 	{ &wfc_run_spec, wfc_cmd_run },
 	{ &wfc_coordinate_spec, wfc_cmd_coordinate },
+	{ &wfc_get_spec, wfc_cmd_get },
+	{ &wfc_logs_spec, wfc_cmd_logs },
+	{ &wfc_delete_spec, wfc_cmd_delete },
 	{ &wfc_exec_spec, wfc_cmd_exec },
 	{ &wfc_install_spec, wfc_cmd_install },
 };
@@ -39,7 +42,8 @@ static void help(FILE *f)
 	      "wfc reads Argo Workflows YAML (Workflow, WorkflowTemplate,\n"
 	      "ClusterWorkflowTemplate, CronWorkflow), checks it, compiles it into\n"
 	      "plain Kubernetes Jobs and runs it: on a cluster with no Argo\n"
-	      "installed, or on this host.\n"
+	      "installed, or on this host; get, logs and delete look after the\n"
+	      "runs on a cluster.\n"
 	      "\n"
 	      "commands:\n", f);
 	for (size_t i = 0; i < NCOMMANDS; i++)

@@ -94,7 +94,7 @@ static bool has_utf8(const char *v)
 	return false;
 }
 
-static bool locale_utf8(void)
+bool wfc_run_view_utf8(void)
 {
 	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
@@ -563,7 +563,7 @@ struct wfc_run_view *wfc_run_view_create(const struct wfc_rt_plan *p,
 	v->p = p;
 	v->in = *inner;
 	v->o = *o;
-	v->utf8 = locale_utf8();
+	v->utf8 = wfc_run_view_utf8();
 	grow(v, p->nnodes + 1);
 	return v;
 }

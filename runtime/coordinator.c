@@ -10,6 +10,7 @@
 #include "runtime/kube_store.h"
 #include "support/buf.h"
 #include "support/strmap.h"
+#include "support/text.h"
 #include "support/xalloc.h"
 
 struct wfc_coord {
@@ -35,6 +36,7 @@ struct wfc_coord {
 	char **resumed_before;
 	size_t nresumed_before;
 	unsigned long changes_seen;
+	double started_at;             /* of the run, from an earlier status; 0: none */
 	double last_write;
 };
 
@@ -168,6 +170,9 @@ static void previous_status(struct wfc_coord *c)
 		return;
 	cJSON *wf = cJSON_Parse(text);
 	free(text);
+	const char *started = jstr(jget(wf, "status"), "startedAt");
+	if (started)
+		wfc_rfc3339_parse(started, &c->started_at);
 	const cJSON *n;
 	cJSON_ArrayForEach(n, jget(jget(wf, "status"), "nodes")) {
 		const char *type = jstr(n, "type"), *phase = jstr(n, "phase"), *name = jstr(n, "name");
@@ -336,6 +341,7 @@ struct wfc_sched *wfc_coord_sched(struct wfc_coord *c, const struct wfc_executor
 	struct wfc_sched_opts o = so ? *so : (struct wfc_sched_opts){ 0 };
 	o.control = control;
 	o.control_user = c;
+	o.started_at = c->started_at;
 	if (!o.resume_hint)
 		o.resume_hint = "wfc resume";
 	c->sched = wfc_sched_create(c->plan, ex, &o);
