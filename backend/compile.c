@@ -17,6 +17,7 @@ void wfc_each_plan(struct wfc_ctx *ctx, const struct wfc_compile_cfg *cfg,
 		.namespace = cfg->namespace,
 		.args = cfg->args,
 		.nargs = cfg->nargs,
+		.name_salt = cfg->name_salt,
 	};
 	for (size_t i = 0; i < g->ndocs; i++) {
 		struct wfc_gdoc *gd = &g->docs[i];

@@ -525,6 +525,21 @@ static cJSON *prototypes(struct out *o)
 	return all;
 }
 
+/* The coordinator exits 1 when the workflow failed: its Job fails then,
+ * with no new pod; any other failure (a crash, an eviction) is retried and
+ * the next coordinator carries on. */
+static void coordinator_failure_policy(cJSON *jobspec)
+{
+	cJSON *rule = cJSON_CreateObject();
+	cJSON_AddStringToObject(rule, "action", "FailJob");
+	cJSON *oc = cJSON_AddObjectToObject(rule, "onExitCodes");
+	cJSON_AddStringToObject(oc, "containerName", "coordinator");
+	cJSON_AddStringToObject(oc, "operator", "In");
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(oc, "values"), cJSON_CreateNumber(1));
+	cJSON *pfp = cJSON_AddObjectToObject(jobspec, "podFailurePolicy");
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(pfp, "rules"), rule);
+}
+
 static void coordinator_pod(struct out *o, cJSON *podspec, const char *plan_cm)
 {
 	cJSON_AddStringToObject(podspec, "serviceAccountName", coordinator_name(o));
@@ -639,6 +654,7 @@ static void cron_jobs(struct out *o, const char *plan_cm)
 		cJSON *jt = cJSON_AddObjectToObject(cs, "jobTemplate");
 		cJSON *js = cJSON_AddObjectToObject(jt, "spec");
 		cJSON_AddNumberToObject(js, "backoffLimit", 3);
+		coordinator_failure_policy(js);
 		cJSON *pt = cJSON_AddObjectToObject(js, "template");
 		cJSON *pl = cJSON_AddObjectToObject(cJSON_AddObjectToObject(pt, "metadata"), "labels");
 		cJSON_AddStringToObject(pl, "wfc.dev/workflow", o->wf_label);
@@ -681,8 +697,10 @@ size_t wfc_backend_objects(const struct wfc_plan *p, const struct wfc_backend_op
 		cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(meta_of(job), "labels"),
 					"wfc.dev/role", "coordinator");
 		cJSON *spec = cJSON_AddObjectToObject(job, "spec");
-		/* a coordinator that dies is started again and carries on */
+		/* a coordinator that dies is started again and carries on; one
+		 * that saw the workflow fail (exit 1) fails the Job at once */
 		cJSON_AddNumberToObject(spec, "backoffLimit", 10);
+		coordinator_failure_policy(spec);
 		cJSON *pt = cJSON_AddObjectToObject(spec, "template");
 		cJSON *pl = cJSON_AddObjectToObject(cJSON_AddObjectToObject(pt, "metadata"), "labels");
 		cJSON_AddStringToObject(pl, "wfc.dev/workflow", o.wf_label);

@@ -118,10 +118,16 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 		add_str(e, "reason", n->expand_reason);
 		/* the step or task as written (the runtime binds it per item) */
 		cJSON_AddItemToObject(e, "call", yjson(p, n->call->node, NULL));
-		if (n->parent)
+		/* the template node that makes the call: a step's group is not one */
+		const struct wfc_pnode *caller = n->parent;
+		if (caller && caller->type == WFC_PN_GROUP)
+			caller = caller->parent;
+		if (caller)
 			cJSON_AddItemToObject(e, "callerInputs",
-					      bindings(n->parent->inputs, n->parent->ninputs));
+					      bindings(caller->inputs, caller->ninputs));
 	}
+	if (n->hook && strcmp(n->hook, "exit") != 0)
+		cJSON_AddStringToObject(o, "hook", n->hook);
 	if (r && r->job)
 		cJSON_AddStringToObject(o, "job", r->job);
 	if (r && (r->pod || r->job)) {
@@ -226,28 +232,50 @@ static cJSON *workflow_json(const struct wfc_plan *p)
 	return wf;
 }
 
+/* Appends t to the arena array *v (*n used, *cap room). */
+static void push_tmpl(const struct wfc_plan *p, struct wfc_gtmpl ***v, size_t *n, size_t *cap,
+		      struct wfc_gtmpl *t)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		struct wfc_gtmpl **w = WFC_NEWN(p->g->a, struct wfc_gtmpl *, *cap);
+		if (*n)
+			memcpy(w, *v, *n * sizeof(*w));
+		*v = w;
+	}
+	(*v)[(*n)++] = t;
+}
+
 struct wfc_gtmpl **wfc_plan_runtime_templates(const struct wfc_plan *p, size_t *n)
 {
 	struct wfc_strmap seen = { 0 };
+	const struct wfc_doc *doc = p->doc->doc;
+	struct wfc_gtmpl **roots = NULL;
+	size_t nroots = 0, rcap = 0;
+	*n = 0;
 	/* the templates of workflow-level hooks other than exit: the runtime
 	 * runs them when their expression holds */
-	const struct wfc_doc *doc = p->doc->doc;
-	size_t nroots = 0, nexpand = 0;
-	for (size_t i = 0; i < p->nnodes; i++)
-		nexpand += p->nodes[i]->type == WFC_PN_EXPAND;
-	*n = 0;
-	if (!nexpand && !doc->nhooks)
-		return NULL;
-	struct wfc_gtmpl **roots = WFC_NEWN(p->g->a, struct wfc_gtmpl *, nexpand + doc->nhooks + 1);
 	for (size_t i = 0; i < doc->nhooks; i++) {
 		const struct wfc_hook *hk = &doc->hooks[i];
 		struct wfc_gtmpl *t = hk->template.s ? wfc_graph_template(p->doc, hk->template.s) : NULL;
 		if (t && !(hk->name.s && strcmp(hk->name.s, "exit") == 0))
-			roots[nroots++] = t;
+			push_tmpl(p, &roots, &nroots, &rcap, t);
 	}
-	for (size_t i = 0; i < p->nnodes; i++)
-		if (p->nodes[i]->type == WFC_PN_EXPAND)
-			roots[nroots++] = p->nodes[i]->tmpl;
+	for (size_t i = 0; i < p->nnodes; i++) {
+		const struct wfc_pnode *nd = p->nodes[i];
+		if (nd->type != WFC_PN_EXPAND)
+			continue;
+		push_tmpl(p, &roots, &nroots, &rcap, nd->tmpl);
+		/* the hooks of the call (onExit, hooks) are calls of the caller */
+		const struct wfc_gtmpl *caller = nd->parent ? nd->parent->tmpl : NULL;
+		for (size_t k = 0; caller && k < caller->ncalls; k++) {
+			const struct wfc_gcall *gc = &caller->calls[k];
+			if (gc->kind == WFC_CALL_HOOK && gc->c == nd->call && gc->target)
+				push_tmpl(p, &roots, &nroots, &rcap, gc->target);
+		}
+	}
+	if (!nroots)
+		return NULL;
 	size_t cnt = 0, cap = 0;
 	struct wfc_gtmpl **out = NULL;
 	for (size_t i = 0; i < nroots; i++) {

@@ -49,6 +49,29 @@ static void unsupported_runtime(struct wfc_pod *pod, const struct wfc_ynode *at,
 }
 
 /* Replaces each {{tag}} left in s by $(WFC_IN_n), recording tag -> n. */
+/* Text written before a $(WFC_IN_n): Kubernetes reads "$(" up to the next
+ * ")" as one reference, so a "$(" of the user's that does not close before
+ * the value (shell arithmetic: "$((3 + {{x}}))") would swallow it, and a
+ * lone "$" just before it would make "$$". Such a "$" is written "$$",
+ * which Kubernetes turns back into the "$" Argo's pod would see. */
+static void add_literal(struct wfc_buf *b, const char *s, size_t n, bool before_ref)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '$') {
+			wfc_buf_putc(b, s[i]);
+			continue;
+		}
+		if (i + 1 < n && s[i + 1] == '$') {
+			wfc_buf_add(b, s + i, 2);
+			i++;
+			continue;
+		}
+		bool open_ref = i + 1 < n && s[i + 1] == '(' && !memchr(s + i + 2, ')', n - i - 2);
+		bool last = i + 1 == n;
+		wfc_buf_puts(b, before_ref && (open_ref || last) ? "$$" : "$");
+	}
+}
+
 static char *runtime_refs(struct wfc_pod *pod, const char *s)
 {
 	struct wfc_buf b = { 0 };
@@ -59,7 +82,7 @@ static char *runtime_refs(struct wfc_pod *pod, const char *s)
 			wfc_buf_puts(&b, p);
 			break;
 		}
-		wfc_buf_add(&b, p, (size_t)(open - p));
+		add_literal(&b, p, (size_t)(open - p), true);
 		char *tag = wfc_arena_strndup(pod->a, open, (size_t)(close + 2 - open));
 		size_t i;
 		for (i = 0; i < pod->nruntime; i++)

@@ -10,7 +10,9 @@
 
 #include "backend/emit.h"
 #include "cli/commands.h"
+#include "cli/kube_cli.h"
 #include "cli/params.h"
+#include "cli/run_cluster.h"
 #include "cli/run_view.h"
 #include "runtime/local.h"
 #include "runtime/plan.h"
@@ -26,7 +28,9 @@ struct run_opts {
 	int output;                    /* 0 none, 1 json, 2 yaml */
 	bool logs;
 	const char *name;
-	const char *namespace;
+	bool detach;
+	const char *resume;
+	struct wfc_cli_kube kube;
 	struct wfc_cli_list params;
 	struct wfc_cli_list param_files;
 	struct wfc_cli_list templates;
@@ -48,9 +52,13 @@ static const struct wfc_cli_opt run_opts[] = {
 	{ .name = "name", .type = WFC_CLI_STRING, .offset = OFF(name), .metavar = "NAME",
 	  .help = "name of the run (default: metadata.name, or generateName and a hash "
 		  "of the input)" },
-	{ .name = "namespace", .short_name = 'n', .type = WFC_CLI_STRING,
-	  .offset = OFF(namespace), .metavar = "NS",
-	  .help = "namespace of the run ({{workflow.namespace}})" },
+	{ .name = "detach", .type = WFC_CLI_FLAG, .offset = OFF(detach),
+	  .help = "apply the coordinator Job too and return at once, printing the run's "
+		  "name; the cluster runs the workflow" },
+	{ .name = "resume", .type = WFC_CLI_STRING, .offset = OFF(resume), .metavar = "NAME",
+	  .help = "carry on run NAME from its objects on the cluster (after Ctrl-C or a "
+		  "crash); no FILE then" },
+	WFC_CLI_KUBE_OPTS(struct run_opts),
 	WFC_CLI_INPUT_OPTS(struct run_opts),
 };
 
@@ -65,13 +73,22 @@ const struct wfc_cli_spec wfc_run_spec = {
 		"as Argo would (steps, DAG depends, when, continueOn, outputs, exit\n"
 		"handlers). Progress goes to standard error: on a terminal a tree of the\n"
 		"nodes redrawn in place (coloured unless NO_COLOR is set), else one line\n"
-		"per change. The cluster runner is not in this version.\n",
+		"per change.\n"
+		"\n"
+		"Without --local it runs on the cluster of the kubeconfig (as kubectl\n"
+		"picks it): applies the objects 'wfc compile' prints, except the\n"
+		"coordinator Job, and coordinates the run from here, with the same\n"
+		"progress; Ctrl-C stops coordinating and says how to carry on. A\n"
+		"workflow with only generateName gets a new name each run.\n",
 	.opts = run_opts,
 	.nopts = sizeof(run_opts) / sizeof(run_opts[0]),
 	.epilogue =
 		"examples:\n"
 		"  wfc run --local hello.yaml\n"
 		"  wfc run --local -p message=hi -o json hello.yaml\n"
+		"  wfc run -n ci hello.yaml                    # on the cluster\n"
+		"  wfc run --detach hello.yaml                 # the cluster coordinates\n"
+		"  wfc run --resume hello-x7k2p                # carry on after Ctrl-C\n"
 		"\n"
 		"exit status:\n"
 		"  0    every workflow Succeeded\n"
@@ -156,6 +173,18 @@ static int run_plan(const struct run_opts *o, const char *text, bool *said_image
 	return rc;
 }
 
+/* --resume anywhere before "--" */
+static bool has_resume(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "--resume") == 0 || strncmp(argv[i], "--resume=", 9) == 0)
+			return true;
+	}
+	return false;
+}
+
 int wfc_cmd_run(int argc, char **argv)
 {
 	struct run_opts o = { 0 };
@@ -166,11 +195,35 @@ int wfc_cmd_run(int argc, char **argv)
 
 	wfc_cfg_default(&o.cfg);
 	struct run_opts defaults = o;
+	struct wfc_run_cluster_opts rco = { .kube = &o.kube, .output = 0 };
+	if (has_resume(argc, argv)) {
+		/* no files: parse as a command without operands */
+		int nops = 0;
+		switch (wfc_cli_parse(&wfc_run_spec, argc, argv, &o, &nops)) {
+		case WFC_CLI_HELP:
+			wfc_cli_help(stdout, &wfc_run_spec, &defaults);
+			rc = WFC_EXIT_OK;
+			goto err_out;
+		case WFC_CLI_ERROR:
+			wfc_cli_usage_hint(stderr, &wfc_run_spec);
+			goto err_out;
+		case WFC_CLI_OK:
+			break;
+		}
+		if (nops || o.local || o.detach) {
+			wfc_cli_error("'--resume' takes no FILE, '--local' or '--detach'");
+			wfc_cli_usage_hint(stderr, &wfc_run_spec);
+			goto err_out;
+		}
+		rco.output = o.output;
+		rc = wfc_run_cluster_resume(o.resume, &rco);
+		goto err_out;
+	}
 	if (!wfc_cli_parse_files(&wfc_run_spec, argc, argv, &o, &defaults, &nfiles, &rc))
 		goto err_out;
-	if (!o.local) {
-		wfc_cli_error("the cluster runner is not in this version; use 'wfc run --local' "
-			      "to run on this host, or 'wfc compile' and kubectl");
+	if (o.local && (o.detach || o.kube.kubeconfig || o.kube.context)) {
+		wfc_cli_error("'--local' runs on this host: '--detach', '--kubeconfig' and "
+			      "'--context' are for a cluster");
 		rc = WFC_EXIT_USAGE;
 		goto err_out;
 	}
@@ -179,10 +232,21 @@ int wfc_cmd_run(int argc, char **argv)
 	ctx = wfc_cli_load(&o.cfg, &o.templates, argv, nfiles, &params, &o.param_files, &rc);
 	if (!ctx)
 		goto err_out;
+	if (!o.local) {
+		struct wfc_compile_cfg kc = {
+			.name = o.name, .namespace = o.kube.namespace, .args = params.v,
+			.nargs = params.n,
+		};
+		rco.detach = o.detach;
+		rco.output = o.output;
+		rco.logs = o.logs;
+		rc = wfc_run_cluster(ctx, &kc, &rco);
+		goto err_out;
+	}
 	struct wfc_print_opts po = { .format = WFC_FORMAT_TEXT, .tool_version = WFC_VERSION };
 	struct wfc_compile_cfg cc = {
 		.name = o.name,
-		.namespace = o.namespace,
+		.namespace = o.kube.namespace,
 		.args = params.v,
 		.nargs = params.n,
 	};

@@ -17,14 +17,15 @@ static const struct command commands[] = {
 	{ &wfc_compile_spec, wfc_cmd_compile },
 	{ &wfc_graph_spec, wfc_cmd_graph },
 	{ &wfc_run_spec, wfc_cmd_run },
+	{ &wfc_coordinate_spec, wfc_cmd_coordinate },
+	{ &wfc_get_spec, wfc_cmd_get },
+	{ &wfc_logs_spec, wfc_cmd_logs },
+	{ &wfc_delete_spec, wfc_cmd_delete },
 	{ &wfc_exec_spec, wfc_cmd_exec },
 	{ &wfc_install_spec, wfc_cmd_install },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
-
-/* Commands of the design that this version does not have yet. */
-static const char *const planned[] = { "coordinate", NULL };
 
 static const char *const global_options[] = { "help", "version", NULL };
 
@@ -39,17 +40,16 @@ static void help(FILE *f)
 	fputs("usage: wfc [--version] [--help] COMMAND [ARGS]\n"
 	      "\n"
 	      "wfc reads Argo Workflows YAML (Workflow, WorkflowTemplate,\n"
-	      "ClusterWorkflowTemplate, CronWorkflow) and checks it without a\n"
-	      "cluster.\n"
+	      "ClusterWorkflowTemplate, CronWorkflow), checks it, compiles it into\n"
+	      "plain Kubernetes Jobs and runs it: on a cluster with no Argo\n"
+	      "installed, or on this host; get, logs and delete look after the\n"
+	      "runs on a cluster.\n"
 	      "\n"
 	      "commands:\n", f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-12s%s\n", commands[i].spec->name,
 			commands[i].spec->summary);
-	fputs("\nplanned, not in this version:", f);
-	for (const char *const *p = planned; *p; p++)
-		fprintf(f, "%s %s", p == planned ? "" : ",", *p);
-	fputs("\n\n"
+	fputs("\n"
 	      "options:\n"
 	      "  -h, --help     show this help and exit\n"
 	      "      --version  print the version and exit\n"
@@ -72,14 +72,6 @@ static int unknown_command(const char *name)
 	const char *names[NCOMMANDS + 2];
 	size_t k = 0;
 
-	for (const char *const *p = planned; *p; p++) {
-		if (strcmp(*p, name) == 0) {
-			wfc_cli_error("command '%s' is planned but not available in this version",
-				      name);
-			usage_hint(stderr);
-			return WFC_EXIT_USAGE;
-		}
-	}
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		names[k++] = commands[i].spec->name;
 	names[k++] = "help";

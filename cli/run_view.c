@@ -33,6 +33,7 @@ struct tail {
 struct vjob {
 	void *inner;
 	size_t node;
+	const char *label;          /* the node's display name */
 	size_t slot;                /* index in view->jobs */
 	struct tail t[2];           /* stdout, stderr */
 };
@@ -55,6 +56,8 @@ struct wfc_run_view {
 	struct wfc_buf frame;
 	size_t *shown;              /* scratch: nodes in tree order */
 	size_t *depth;
+	size_t ncap;                /* of n, shown, depth */
+	unsigned long seen;         /* the scheduler's changes at the last scan */
 	size_t drawn;               /* lines of the tree on screen */
 	double last_draw;
 	bool dirty;                 /* a change not drawn yet */
@@ -91,7 +94,7 @@ static bool has_utf8(const char *v)
 	return false;
 }
 
-static bool locale_utf8(void)
+bool wfc_run_view_utf8(void)
 {
 	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
@@ -109,11 +112,10 @@ static void tail_open(struct tail *t, const char *path)
 	t->fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
 }
 
-static void emit_line(struct wfc_run_view *v, size_t node, const char *s, size_t len)
+static void emit_line(struct wfc_run_view *v, const char *label, const char *s, size_t len)
 {
 	struct wfc_buf *b = &v->pending;   /* printed by the next draw */
-	wfc_buf_puts(b, v->p->nodes[node].display ? v->p->nodes[node].display
-						   : v->p->nodes[node].name);
+	wfc_buf_puts(b, label);
 	wfc_buf_add(b, ": ", 2);
 	wfc_buf_add(b, s, len);
 	wfc_buf_putc(b, '\n');
@@ -121,7 +123,7 @@ static void emit_line(struct wfc_run_view *v, size_t node, const char *s, size_t
 
 /* Reads what the step wrote since the last look; at_end: the step ended,
  * read to the end and show an unfinished last line too. */
-static void tail_read(struct wfc_run_view *v, size_t node, struct tail *t, bool at_end)
+static void tail_read(struct wfc_run_view *v, const char *node, struct tail *t, bool at_end)
 {
 	if (t->fd < 0)
 		return;
@@ -171,7 +173,8 @@ static const char *phase_color(enum wfc_rt_phase ph)
 	case WFC_PHASE_SUCCEEDED: return SGR_GREEN;
 	case WFC_PHASE_FAILED:
 	case WFC_PHASE_ERROR: return SGR_RED;
-	case WFC_PHASE_RUNNING: return SGR_YELLOW;
+	case WFC_PHASE_RUNNING:
+	case WFC_PHASE_DAEMONED: return SGR_YELLOW;
 	case WFC_PHASE_SKIPPED:
 	case WFC_PHASE_OMITTED: return SGR_GREY;
 	case WFC_PHASE_NONE: break;
@@ -185,7 +188,8 @@ static const char *phase_glyph(enum wfc_rt_phase ph, bool utf8)
 	case WFC_PHASE_SUCCEEDED: return utf8 ? "\u2714" : "+";
 	case WFC_PHASE_FAILED:
 	case WFC_PHASE_ERROR: return utf8 ? "\u2716" : "x";
-	case WFC_PHASE_RUNNING: return utf8 ? "\u25cf" : "*";
+	case WFC_PHASE_RUNNING:
+	case WFC_PHASE_DAEMONED: return utf8 ? "\u25cf" : "*";
 	case WFC_PHASE_SKIPPED:
 	case WFC_PHASE_OMITTED: return utf8 ? "\u25cb" : "-";
 	case WFC_PHASE_NONE: break;
@@ -234,7 +238,7 @@ static void fmt_duration(double d, char *buf, size_t size)
 
 static void draw_node(struct wfc_run_view *v, size_t id, size_t depth, size_t cols, double now)
 {
-	const struct wfc_rt_node *n = &v->p->nodes[id];
+	const struct wfc_rt_node *n = wfc_sched_node(v->s, id);
 	const struct vnode *vn = &v->n[id];
 	struct line l = { .b = &v->frame, .left = cols ? cols - 1 : 0, .color = v->o.color };
 	const char *sgr = phase_color(vn->phase);
@@ -268,7 +272,7 @@ static void draw_node(struct wfc_run_view *v, size_t id, size_t depth, size_t co
  * shown (their steps are at the group's depth). */
 static void collect(struct wfc_run_view *v, size_t id, size_t depth, size_t *k)
 {
-	const struct wfc_rt_node *n = &v->p->nodes[id];
+	const struct wfc_rt_node *n = wfc_sched_node(v->s, id);
 	if (v->n[id].phase == WFC_PHASE_NONE)
 		return;
 	bool group = n->type == WFC_RT_STEP_GROUP;
@@ -277,9 +281,11 @@ static void collect(struct wfc_run_view *v, size_t id, size_t depth, size_t *k)
 		v->depth[*k] = depth;
 		(*k)++;
 	}
-	for (size_t i = 0; i < n->nchildren; i++)
-		if (n->children[i] < v->p->nnodes && n->children[i] != id)
-			collect(v, n->children[i], group ? depth : depth + 1, k);
+	size_t nk;
+	const size_t *kids = wfc_sched_children(v->s, id, &nk);
+	for (size_t i = 0; i < nk; i++)
+		if (kids[i] < v->ncap && kids[i] != id)
+			collect(v, kids[i], group ? depth : depth + 1, k);
 }
 
 static bool important(enum wfc_rt_phase ph)
@@ -305,8 +311,9 @@ static void term_size(FILE *f, size_t *rows, size_t *cols)
 static size_t build_tree(struct wfc_run_view *v, double now, bool final)
 {
 	size_t k = 0, rows, cols;
-	for (size_t i = 0; i < v->p->nnodes; i++)
-		if (v->p->nodes[i].parent == WFC_RT_NONE)
+	size_t nn = wfc_sched_nnodes(v->s);
+	for (size_t i = 0; i < nn && i < v->ncap; i++)
+		if (wfc_sched_node(v->s, i)->parent == WFC_RT_NONE)
 			collect(v, i, 0, &k);
 	term_size(v->o.out, &rows, &cols);
 	size_t room = rows > 3 ? rows - 2 : 1;  /* keep the first line in view */
@@ -366,13 +373,36 @@ static void draw(struct wfc_run_view *v, bool final)
 	v->dirty = false;
 }
 
+/* Room for every node the run has now. */
+static void grow(struct wfc_run_view *v, size_t n)
+{
+	if (n <= v->ncap)
+		return;
+	size_t cap = v->ncap ? v->ncap : 64;
+	while (cap < n)
+		cap *= 2;
+	v->n = realloc(v->n, cap * sizeof(*v->n));
+	v->shown = realloc(v->shown, cap * sizeof(*v->shown));
+	v->depth = realloc(v->depth, cap * sizeof(*v->depth));
+	if (!v->n || !v->shown || !v->depth)
+		abort();
+	memset(v->n + v->ncap, 0, (cap - v->ncap) * sizeof(*v->n));
+	v->ncap = cap;
+}
+
 /* Notes the nodes whose phase changed since the last look. */
 static void scan(struct wfc_run_view *v)
 {
 	if (!v->s || !v->o.tty)
 		return;
+	unsigned long changes = wfc_sched_changes(v->s);
+	if (changes == v->seen && v->seen)
+		return;
+	v->seen = changes;
+	size_t nn = wfc_sched_nnodes(v->s);
+	grow(v, nn);
 	double now = now_mono();
-	for (size_t i = 0; i < v->p->nnodes; i++) {
+	for (size_t i = 0; i < nn; i++) {
 		enum wfc_rt_phase ph = wfc_sched_node_phase(v->s, i);
 		struct vnode *vn = &v->n[i];
 		if (ph == vn->phase)
@@ -406,7 +436,7 @@ static void read_logs(struct wfc_run_view *v)
 {
 	for (size_t i = 0; i < v->njobs; i++)
 		for (int k = 0; k < 2; k++)
-			tail_read(v, v->jobs[i]->node, &v->jobs[i]->t[k], false);
+			tail_read(v, v->jobs[i]->label, &v->jobs[i]->t[k], false);
 }
 
 /* ---- the executor in between ---- */
@@ -423,7 +453,9 @@ static int view_start(void *self, const struct wfc_exec_start *s, void **job, ch
 		abort();
 	j->inner = inner;
 	j->node = s->node->id;
+	j->label = s->node->display ? s->node->display : s->node->name;
 	j->t[0].fd = j->t[1].fd = -1;
+	grow(v, j->node + 1);
 	if (!v->n[j->node].t0)
 		v->n[j->node].t0 = now_mono();
 	v->n[j->node].t1 = 0;
@@ -459,8 +491,8 @@ static int view_poll(void *self, void *job, struct wfc_exec_result *out)
 	if (v->in.poll(v->in.self, j->inner, out) != 1)
 		return 0;
 	/* the descriptors still read the logs the job removed */
-	tail_read(v, j->node, &j->t[0], true);
-	tail_read(v, j->node, &j->t[1], true);
+	tail_read(v, j->label, &j->t[0], true);
+	tail_read(v, j->label, &j->t[1], true);
 	v->n[j->node].t1 = now_mono();
 	job_free(v, j);
 	if (!v->o.tty && v->pending.len)
@@ -505,6 +537,20 @@ static int view_interrupted(void *self)
 	return r;
 }
 
+static int view_ready(void *self, void *job)
+{
+	struct wfc_run_view *v = self;
+	struct vjob *j = job;
+	return v->in.ready ? v->in.ready(v->in.self, j->inner) : 1;
+}
+
+static const char *view_address(void *self, void *job)
+{
+	struct wfc_run_view *v = self;
+	struct vjob *j = job;
+	return v->in.address ? v->in.address(v->in.self, j->inner) : NULL;
+}
+
 /* ---- life ---- */
 
 struct wfc_run_view *wfc_run_view_create(const struct wfc_rt_plan *p,
@@ -517,12 +563,8 @@ struct wfc_run_view *wfc_run_view_create(const struct wfc_rt_plan *p,
 	v->p = p;
 	v->in = *inner;
 	v->o = *o;
-	v->utf8 = locale_utf8();
-	v->n = calloc(p->nnodes + 1, sizeof(*v->n));
-	v->shown = calloc(p->nnodes + 1, sizeof(*v->shown));
-	v->depth = calloc(p->nnodes + 1, sizeof(*v->depth));
-	if (!v->n || !v->shown || !v->depth)
-		abort();
+	v->utf8 = wfc_run_view_utf8();
+	grow(v, p->nnodes + 1);
 	return v;
 }
 
@@ -550,6 +592,8 @@ void wfc_run_view_executor(struct wfc_run_view *v, struct wfc_executor *out)
 	out->kill = view_kill;
 	out->wait = view_wait;
 	out->interrupted = view_interrupted;
+	out->ready = view_ready;
+	out->address = view_address;
 }
 
 void wfc_run_view_attach(struct wfc_run_view *v, const struct wfc_sched *s)
@@ -561,7 +605,7 @@ void wfc_run_view_end(struct wfc_run_view *v)
 {
 	for (size_t i = 0; i < v->njobs; i++)
 		for (int k = 0; k < 2; k++)
-			tail_read(v, v->jobs[i]->node, &v->jobs[i]->t[k], true);
+			tail_read(v, v->jobs[i]->label, &v->jobs[i]->t[k], true);
 	scan(v);
 	if (v->o.tty || v->pending.len)
 		draw(v, true);

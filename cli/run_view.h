@@ -44,5 +44,8 @@ void wfc_run_view_end(struct wfc_run_view *v);
 bool wfc_run_view_tty(FILE *f);
 /* Colours on that terminal: NO_COLOR unset or empty. */
 bool wfc_run_view_color(void);
+/* The locale's characters are UTF-8 (LC_ALL, LC_CTYPE, LANG): symbols and
+ * tree lines may be drawn with them. */
+bool wfc_run_view_utf8(void);
 
 #endif

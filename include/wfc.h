@@ -66,6 +66,9 @@ struct wfc_compile_cfg {
 	const char *runtime_image;     /* NULL: the default of this version */
 	const char *coordinator_sa;    /* --coordinator-service-account, or NULL */
 	bool lazy_jobs;                /* --job-creation lazy */
+	/* mixed into the name of a workflow with only generateName, which
+	 * otherwise comes from the input alone (wfc run: a new name per run) */
+	const char *name_salt;
 };
 
 /* Receives each object built by wfc_compile, in order, and owns it. */

@@ -9,6 +9,7 @@ struct wfc_compile_opts {
 	const char *namespace;          /* -n */
 	const struct wfc_arg *args;     /* -p and --parameter-file, in order */
 	size_t nargs;
+	const char *name_salt;          /* see wfc_compile_cfg */
 };
 
 /* The plan of one Workflow or CronWorkflow document, or NULL after adding

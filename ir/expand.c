@@ -10,6 +10,7 @@
 #include "ir/plan.h"
 #include "ir/subst.h"
 #include "support/buf.h"
+#include "support/loop.h"
 
 #define MAX_DEPTH 64
 #define MAX_NODES 2000000
@@ -146,40 +147,13 @@ static bool on_stack(const struct expander *ex, const struct wfc_gtmpl *t)
 	return false;
 }
 
-/* Argo's loop node description: strings as they are, maps as sorted k:v. */
+/* Argo's loop node description (support/loop.h). */
 static const char *item_desc(struct wfc_arena *a, const cJSON *it)
 {
-	if (cJSON_IsString(it))
-		return it->valuestring;
-	if (cJSON_IsObject(it)) {
-		size_t n = (size_t)cJSON_GetArraySize(it);
-		const cJSON **kv = calloc(n ? n : 1, sizeof(*kv));
-		if (!kv)
-			abort();
-		size_t k = 0;
-		for (const cJSON *c = it->child; c; c = c->next)
-			kv[k++] = c;
-		for (size_t i = 1; i < k; i++)
-			for (size_t j = i; j > 0 && strcmp(kv[j - 1]->string, kv[j]->string) > 0; j--) {
-				const cJSON *t = kv[j];
-				kv[j] = kv[j - 1];
-				kv[j - 1] = t;
-			}
-		struct wfc_buf b = { 0 };
-		for (size_t i = 0; i < k; i++) {
-			char *v = cJSON_IsString(kv[i]) ? NULL : cJSON_PrintUnformatted(kv[i]);
-			wfc_buf_printf(&b, "%s%s:%s", i ? "," : "", kv[i]->string,
-				       v ? v : kv[i]->valuestring);
-			cJSON_free(v);
-		}
-		free(kv);
-		const char *r = wfc_arena_strdup(a, wfc_buf_str(&b));
-		wfc_buf_free(&b);
-		return r;
-	}
-	char *s = cJSON_PrintUnformatted(it);
-	const char *r = wfc_arena_strdup(a, s ? s : "");
-	cJSON_free(s);
+	struct wfc_buf b = { 0 };
+	wfc_item_desc(&b, it);
+	const char *r = wfc_arena_strdup(a, wfc_buf_str(&b));
+	wfc_buf_free(&b);
 	return r;
 }
 
@@ -211,58 +185,20 @@ static cJSON *sequence_items(struct expander *ex, const struct wfc_ynode *seq,
 	}
 	const struct wfc_ynode *fmt = wfc_ymap_get(seq, "format");
 	const char *format = fmt && fmt->kind == WFC_YSCALAR ? fmt->s.text : "%d";
-	/* accept exactly one integer conversion: %[0-9]*[dxXo], and %% */
-	const char *conv = NULL;
-	for (const char *q = format; *q; q++) {
-		if (*q != '%')
-			continue;
-		if (q[1] == '%') {
-			q++;
-			continue;
-		}
-		const char *r = q + 1;
-		while (*r >= '0' && *r <= '9')
-			r++;
-		if (conv || !strchr("dxXo", *r) || !*r) {
-			wfc_diag_add(ex->d, WFC_ERROR, WFC_RULE_loop, wfc_ypos(fmt),
-				     "withSequence.format '%s' must hold one integer conversion such as %%d or %%02x",
-				     format);
-			return cJSON_CreateArray();
-		}
-		conv = q;
+	if (!wfc_sequence_format_ok(format)) {
+		wfc_diag_add(ex->d, WFC_ERROR, WFC_RULE_loop, wfc_ypos(fmt),
+			     "withSequence.format '%s' must hold one integer conversion such as %%d or %%02x",
+			     format);
+		return cJSON_CreateArray();
 	}
-	long long start = have[1] ? v[1] : 0, end;
-	if (have[0])
-		end = start + v[0] - 1;
-	else
-		end = v[2];
+	long long start = have[1] ? v[1] : 0, end = have[0] ? start + v[0] - 1 : v[2];
 	long long count = have[0] ? v[0] : (end >= start ? end - start + 1 : start - end + 1);
-	if (count > MAX_NODES) {
+	cJSON *items = wfc_sequence_make(have[0], v[0], start, v[2], format, MAX_NODES);
+	if (!items) {
 		wfc_diag_add(ex->d, WFC_ERROR, WFC_RULE_limit, wfc_ypos(seq),
 			     "withSequence of %lld items is more than the limit of %d", count,
 			     MAX_NODES);
 		return cJSON_CreateArray();
-	}
-	cJSON *items = cJSON_CreateArray();
-	for (long long i = 0; i < count; i++) {
-		long long x = have[0] || end >= start ? start + i : start - i;
-		char buf[128];
-		if (conv) {
-			/* the conversion with a long long length: copy it with "ll" inserted */
-			char f[160];
-			size_t pre = (size_t)(conv - format);
-			const char *r = conv + 1;
-			while (*r >= '0' && *r <= '9')
-				r++;
-			snprintf(f, sizeof(f), "%.*s%.*sll%c", (int)pre, format,
-				 (int)(r - conv), conv, *r);
-			char head[128];
-			snprintf(head, sizeof(head), f, x);
-			snprintf(buf, sizeof(buf), "%s%s", head, r + 1);
-		} else {
-			snprintf(buf, sizeof(buf), "%s", format);
-		}
-		cJSON_AddItemToArray(items, cJSON_CreateString(buf));
 	}
 	return items;
 }
@@ -295,7 +231,8 @@ static void expand_hooks(struct expander *ex, struct wfc_pnode *n,
 			continue;
 		const char *hname = h->hook ? h->hook->name.s : "exit";
 		bool exit_hook = !h->hook || strcmp(hname, "exit") == 0;
-		const char *display = h->hook ? wfc_arena_printf(ex->a, "hooks.%s", hname) : "onExit";
+		/* hooks.exit is the step's exit handler, named as onExit is (Argo) */
+		const char *display = !exit_hook ? wfc_arena_printf(ex->a, "hooks.%s", hname) : "onExit";
 		struct wfc_pnode *k = new_node(ex, n, type_of(h->target->t),
 					       wfc_arena_printf(ex->a, "%s.%s", n->name, display),
 					       display);

@@ -86,6 +86,8 @@ static const char *run_name(struct wfc_plan *p, const struct wfc_compile_opts *o
 	char line[32];
 	snprintf(line, sizeof(line), ":%u", doc->root->line);
 	h = wfc_fnv1a(line, strlen(line), h);
+	if (o->name_salt)
+		h = wfc_fnv1a(o->name_salt, strlen(o->name_salt) + 1, h);
 	for (size_t i = 0; i < o->nargs; i++) {
 		h = wfc_fnv1a(o->args[i].name, strlen(o->args[i].name) + 1, h);
 		h = wfc_fnv1a(o->args[i].value, strlen(o->args[i].value) + 1, h);

@@ -1296,7 +1296,10 @@ static void log_path(struct wfc_kube *c, struct wfc_buf *p, const char *ns,
 	query(p, "container", o->container);
 	if (follow)
 		query(p, "follow", "true");
-	query_long(p, "tailLines", o->tail_lines);
+	if (o->tail_lines < 0)
+		query(p, "tailLines", "0");
+	else
+		query_long(p, "tailLines", o->tail_lines);
 	query_long(p, "sinceSeconds", o->since_seconds);
 	if (o->timestamps)
 		query(p, "timestamps", "true");

@@ -235,7 +235,7 @@ unsigned wfc_kube_informer_watches(const struct wfc_kube_informer *inf);
 struct wfc_kube_log_opts {
 	const char *container;      /* NULL: the pod's only (or default) container */
 	bool follow;                /* streams only */
-	long tail_lines;            /* 0: all */
+	long tail_lines;            /* 0: all; < 0: none (with follow: only what comes) */
 	long since_seconds;         /* 0: all */
 	bool timestamps;
 };

@@ -198,44 +198,6 @@ static int read_token_file(struct wfc_kube_auth *a, char *err, size_t errlen)
 
 /* --- exec credential plugins --- */
 
-/* RFC 3339 (what metav1.Time marshals to) as seconds since the epoch */
-static int parse_rfc3339(const char *s, double *out)
-{
-	struct tm tm = { 0 };
-	int n = 0;
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6 || !n)
-		return -1;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	const char *p = s + n;
-	double frac = 0;
-	if (*p == '.') {
-		char *end;
-		frac = strtod(p, &end);
-		p = end;
-	}
-	long off = 0;
-	if (*p == 'Z' || *p == 'z') {
-		p++;
-	} else if (*p == '+' || *p == '-') {
-		int hh, mm;
-		if (sscanf(p + 1, "%2d:%2d", &hh, &mm) != 2)
-			return -1;
-		off = (hh * 3600L + mm * 60L) * (*p == '-' ? -1 : 1);
-		p += 6;
-	} else {
-		return -1;
-	}
-	if (*p)
-		return -1;
-	time_t t = timegm(&tm);
-	if (t == (time_t)-1)
-		return -1;
-	*out = (double)t - (double)off + frac;
-	return 0;
-}
-
 static char *exec_info(const struct wfc_kubeconfig *cfg, bool interactive)
 {
 	const struct wfc_kube_exec *ex = cfg->exec;
@@ -598,7 +560,7 @@ static int exec_refresh(struct wfc_kube_auth *a, char *err, size_t errlen)
 			 ex->command);
 		goto err_out;
 	}
-	if (exp && *exp && parse_rfc3339(exp, &a->exec_expiry)) {
+	if (exp && *exp && wfc_rfc3339_parse(exp, &a->exec_expiry)) {
 		wfc_errf(err, errlen,
 			 "credential plugin '%s' returned 'expirationTimestamp' '%s', which is not RFC 3339",
 			 ex->command, exp);

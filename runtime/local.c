@@ -108,19 +108,20 @@ static void env_free(struct env *e)
 	free(e->values);
 }
 
-static void build_env(const struct wfc_exec_start *s, struct env *e)
+static void build_env(const struct wfc_exec_start *s, const struct wfc_rt_container *c,
+		      struct env *e)
 {
 	const struct wfc_rt_node *n = s->node;
-	e->names = calloc(n->main.nenv + 1, sizeof(*e->names));
-	e->values = calloc(n->main.nenv + 1, sizeof(*e->values));
+	e->names = calloc(c->nenv + 1, sizeof(*e->names));
+	e->values = calloc(c->nenv + 1, sizeof(*e->values));
 	if (!e->names || !e->values)
 		abort();
-	for (size_t i = 0; i < n->main.nenv; i++) {
-		const struct wfc_rt_kv *kv = &n->main.env[i];
+	for (size_t i = 0; i < c->nenv; i++) {
+		const struct wfc_rt_kv *kv = &c->env[i];
 		char *v = NULL;
 		if (kv->value) {
 			v = expand(kv->value, e);
-		} else {
+		} else if (!s->container) {
 			for (size_t k = 0; k < n->nruntime; k++)
 				if (strcmp(n->runtime_values[k].name, kv->name) == 0)
 					v = strdup(s->values[k] ? s->values[k] : "");
@@ -137,8 +138,22 @@ static int local_start(void *self, const struct wfc_exec_start *s, void **job, c
 {
 	struct wfc_local *l = self;
 	const struct wfc_rt_node *n = s->node;
+	const struct wfc_rt_container *c = s->container ? s->container : &n->main;
 	struct env e = { 0 };
-	const char *const *cmd = n->main.command;
+	if (n->type == WFC_RT_RESOURCE) {
+		snprintf(err, errlen, "resource templates need a cluster: run 'wfc run' without --local");
+		return -1;
+	}
+	if (!s->container && !n->has_pod) {
+		snprintf(err, errlen, "the plan has no pod for this node (compile it for a local run)");
+		return -1;
+	}
+	if (n->is_script && !n->script_source) {
+		snprintf(err, errlen,
+			 "the plan does not carry the script source (compile it for a local run)");
+		return -1;
+	}
+	const char *const *cmd = c->command;
 	size_t ncmd = 0, nargs = 0;
 	int rc = -1;
 	char **argv = NULL, **envp = NULL;
@@ -154,15 +169,15 @@ static int local_start(void *self, const struct wfc_exec_start *s, void **job, c
 		ncmd++;
 	if (n->is_script && ncmd && strcmp(cmd[ncmd - 1], SCRIPT_PATH) == 0)
 		ncmd--;  /* proc appends the script's own path */
-	while (n->main.args[nargs])
+	while (c->args[nargs])
 		nargs++;
 	if (!ncmd) {
 		snprintf(err, errlen,
 			 "the local runner needs the container's command (the entrypoint of image '%s' is not known here)",
-			 n->main.image ? n->main.image : "");
+			 c->image ? c->image : "");
 		return -1;
 	}
-	build_env(s, &e);
+	build_env(s, c, &e);
 	argv = calloc(ncmd + nargs + 1, sizeof(*argv));
 	envp = calloc(e.n + 1, sizeof(*envp));
 	if (!argv || !envp)
@@ -170,7 +185,7 @@ static int local_start(void *self, const struct wfc_exec_start *s, void **job, c
 	for (size_t i = 0; i < ncmd; i++)
 		argv[i] = expand(cmd[i], &e);
 	for (size_t i = 0; i < nargs; i++)
-		argv[ncmd + i] = expand(n->main.args[i], &e);
+		argv[ncmd + i] = expand(c->args[i], &e);
 	for (size_t i = 0; i < e.n; i++) {
 		size_t len = strlen(e.names[i]) + strlen(e.values[i]) + 2;
 		envp[i] = malloc(len);

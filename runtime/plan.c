@@ -16,6 +16,7 @@
 struct plan {
 	struct wfc_rt_plan pub;  /* first: the public part */
 	struct wfc_arena *a;
+	cJSON *kept;             /* the parts of the document kept as JSON */
 };
 
 static const cJSON *get(const cJSON *o, const char *k)
@@ -124,19 +125,61 @@ static enum wfc_rt_type type_of(const char *t)
 	return WFC_RT_OTHER;
 }
 
-static void container(struct wfc_arena *a, const cJSON *pod, struct wfc_rt_node *n)
+static void probe(struct wfc_arena *a, const cJSON *p, struct wfc_rt_probe *out)
 {
-	const cJSON *cs = get(pod, "containers"), *c = NULL, *it;
-	cJSON_ArrayForEach(it, cs) {
-		const cJSON *nm = get(it, "name");
-		if (!c || (cJSON_IsString(nm) && strcmp(nm->valuestring, "main") == 0))
-			c = it;
+	memset(out, 0, sizeof(*out));
+	if (!cJSON_IsObject(p))
+		return;
+	const cJSON *ex = get(p, "exec"), *hg = get(p, "httpGet"), *tc = get(p, "tcpSocket");
+	if (cJSON_IsObject(ex)) {
+		out->type = WFC_PROBE_EXEC;
+		out->command = strv(a, get(ex, "command"));
+	} else if (cJSON_IsObject(hg)) {
+		out->type = WFC_PROBE_HTTP;
+		out->path = str(a, hg, "path");
+		out->host = str(a, hg, "host");
+		out->scheme = str(a, hg, "scheme");
+		out->port = str(a, hg, "port");
+	} else if (cJSON_IsObject(tc)) {
+		out->type = WFC_PROBE_TCP;
+		out->host = str(a, tc, "host");
+		out->port = str(a, tc, "port");
+	} else {
+		return;
 	}
-	n->has_pod = c != NULL;
-	n->main.command = strv(a, get(c, "command"));
-	n->main.args = strv(a, get(c, "args"));
-	n->main.working_dir = str(a, c, "workingDir");
-	n->main.image = str(a, c, "image");
+	const char *v = str(a, p, "initialDelaySeconds");
+	out->initial_delay_s = v ? strtod(v, NULL) : 0;
+	v = str(a, p, "periodSeconds");
+	out->period_s = v ? strtod(v, NULL) : 10;
+	v = str(a, p, "timeoutSeconds");
+	out->timeout_s = v ? strtod(v, NULL) : 1;
+	v = str(a, p, "successThreshold");
+	out->success_threshold = v ? strtol(v, NULL, 10) : 1;
+	if (out->period_s <= 0)
+		out->period_s = 10;
+	if (out->timeout_s <= 0)
+		out->timeout_s = 1;
+	if (out->success_threshold < 1)
+		out->success_threshold = 1;
+}
+
+void wfc_rt_container_parse(struct wfc_arena *a, const cJSON *pod, const cJSON *container,
+			    struct wfc_rt_container *out)
+{
+	const cJSON *c = container, *it;
+	if (pod) {
+		c = NULL;
+		cJSON_ArrayForEach(it, get(pod, "containers")) {
+			const cJSON *nm = get(it, "name");
+			if (!c || (cJSON_IsString(nm) && strcmp(nm->valuestring, "main") == 0))
+				c = it;
+		}
+	}
+	memset(out, 0, sizeof(*out));
+	out->command = strv(a, get(c, "command"));
+	out->args = strv(a, get(c, "args"));
+	out->working_dir = str(a, c, "workingDir");
+	out->image = str(a, c, "image");
 	const cJSON *env = get(c, "env");
 	size_t cnt = cJSON_IsArray(env) ? (size_t)cJSON_GetArraySize(env) : 0;
 	struct wfc_rt_kv *e = WFC_NEWN(a, struct wfc_rt_kv, cnt + 1);
@@ -149,8 +192,33 @@ static void container(struct wfc_arena *a, const cJSON *pod, struct wfc_rt_node 
 		e[k].value = str(a, it, "value");
 		k++;
 	}
-	n->main.env = e;
-	n->main.nenv = k;
+	out->env = e;
+	out->nenv = k;
+	probe(a, get(c, "readinessProbe"), &out->readiness);
+	const cJSON *ports = get(c, "ports");
+	cnt = cJSON_IsArray(ports) ? (size_t)cJSON_GetArraySize(ports) : 0;
+	struct wfc_rt_kv *pv = WFC_NEWN(a, struct wfc_rt_kv, cnt + 1);
+	k = 0;
+	cJSON_ArrayForEach(it, ports) {
+		const char *num = str(a, it, "containerPort");
+		if (!num)
+			continue;
+		pv[k].name = str(a, it, "name");
+		pv[k].value = num;
+		k++;
+	}
+	out->ports = pv;
+	out->nports = k;
+}
+
+static void container(struct wfc_arena *a, const cJSON *pod, struct wfc_rt_node *n)
+{
+	bool any = false;
+	const cJSON *it;
+	cJSON_ArrayForEach(it, get(pod, "containers"))
+		any = true;
+	n->has_pod = any;
+	wfc_rt_container_parse(a, pod, NULL, &n->main);
 }
 
 static void outputs(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n)
@@ -270,6 +338,34 @@ static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size
 	n->continue_error = flag(co, "error");
 	n->inputs = kvs(a, get(get(o, "inputs"), "parameters"), "name", "value", &n->ninputs);
 	n->runtime_values = kvs(a, get(o, "runtimeValues"), "env", "value", &n->nruntime);
+	wfc_rt_node_fields(a, o, n);
+	const cJSON *ff = get(o, "failFast");
+	n->fail_fast = !(cJSON_IsFalse(ff) || (cJSON_IsString(ff) && strcmp(ff->valuestring, "false") == 0));
+	n->target = str(a, o, "target");
+	const cJSON *pod = get(o, "pod");
+	if (cJSON_IsObject(pod))
+		container(a, pod, n);
+	const cJSON *sc = get(o, "script");
+	n->is_script = cJSON_IsObject(sc);
+	n->script_source = str(a, sc, "source");
+	const cJSON *exp = get(o, "expand");
+	n->expand_reason = str(a, exp, "reason");
+	if (cJSON_IsObject(exp)) {
+		/* the caller's inputs: the call's arguments are evaluated against them */
+		n->inputs = kvs(a, get(exp, "callerInputs"), "name", "value", &n->ninputs);
+		n->call = get(exp, "call");
+		if (n->type == WFC_RT_EXPAND && !cJSON_IsObject(n->call)) {
+			wfc_errf(err, errlen, "plan node '%s' has no call to expand", n->name);
+			return -1;
+		}
+	}
+	n->hook_name = str(a, o, "hook");
+	n->suspend_duration = str(a, get(o, "suspend"), "duration");
+	return 0;
+}
+
+void wfc_rt_node_fields(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n)
+{
 	outputs(a, o, n);
 	retry(a, o, n);
 	const char *t = str(a, o, "timeout");
@@ -281,17 +377,6 @@ static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size
 	n->timeout_s = d > 0 ? d : 0;
 	n->daemon = flag(o, "daemon");
 	n->parallelism = number(a, o, "parallelism");
-	const cJSON *ff = get(o, "failFast");
-	n->fail_fast = !(cJSON_IsFalse(ff) || (cJSON_IsString(ff) && strcmp(ff->valuestring, "false") == 0));
-	n->target = str(a, o, "target");
-	const cJSON *pod = get(o, "pod");
-	if (cJSON_IsObject(pod))
-		container(a, pod, n);
-	const cJSON *sc = get(o, "script");
-	n->is_script = cJSON_IsObject(sc);
-	n->script_source = str(a, sc, "source");
-	n->expand_reason = str(a, get(o, "expand"), "reason");
-	return 0;
 }
 
 struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen)
@@ -318,7 +403,8 @@ struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen
 		p->pub.name = "workflow";
 	p->pub.namespace = str(a, wf, "namespace");
 	p->pub.params = kvs(a, get(wf, "parameters"), "name", "value", &p->pub.nparams);
-	const cJSON *ns = get(j, "nodes"), *it;
+	const cJSON *ns = get(j, "nodes");
+	cJSON *it;
 	size_t cnt = cJSON_IsArray(ns) ? (size_t)cJSON_GetArraySize(ns) : 0, i = 0;
 	if (!cnt) {
 		wfc_errf(err, errlen, "the plan has no nodes");
@@ -333,6 +419,28 @@ struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen
 	p->pub.nodes = nodes;
 	p->pub.nnodes = cnt;
 	p->pub.parallelism = number(a, wf, "parallelism");
+	p->pub.suspend = flag(wf, "suspend");
+	/* what the runtime reads as JSON: kept, detached from the document */
+	p->kept = cJSON_CreateArray();
+	cJSON *ts = cJSON_DetachItemFromObjectCaseSensitive(j, "templates");
+	if (ts) {
+		p->pub.templates = ts;
+		cJSON_AddItemToArray(p->kept, ts);
+	}
+	cJSON *hooks = cJSON_IsObject(wf) ? cJSON_DetachItemFromObjectCaseSensitive((cJSON *)wf, "hooks") : NULL;
+	if (hooks) {
+		p->pub.hooks = hooks;
+		cJSON_AddItemToArray(p->kept, hooks);
+	}
+	i = 0;
+	cJSON_ArrayForEach(it, ns) {
+		cJSON *exp = cJSON_DetachItemFromObjectCaseSensitive(it, "expand");
+		if (exp) {
+			nodes[i].call = get(exp, "call");
+			cJSON_AddItemToArray(p->kept, exp);
+		}
+		i++;
+	}
 	double ads = wfc_rt_duration(str(a, wf, "activeDeadlineSeconds"));
 	p->pub.active_deadline_s = ads > 0 ? ads : 0;
 	const cJSON *root = get(wf, "root"), *ex = get(wf, "onExit");
@@ -357,6 +465,7 @@ void wfc_rt_plan_free(struct wfc_rt_plan *pub)
 	if (!pub)
 		return;
 	struct plan *p = (struct plan *)pub;
+	cJSON_Delete(p->kept);
 	wfc_arena_destroy(p->a);
 	free(p);
 }

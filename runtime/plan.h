@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct cJSON;
+struct wfc_arena;
+
 enum wfc_rt_type {
 	WFC_RT_STEPS,
 	WFC_RT_STEP_GROUP,
@@ -55,6 +58,25 @@ struct wfc_rt_retry {
 	const char *expression;  /* NULL: none */
 };
 
+enum wfc_rt_probe_type {
+	WFC_PROBE_NONE,
+	WFC_PROBE_EXEC,
+	WFC_PROBE_HTTP,
+	WFC_PROBE_TCP,
+};
+
+/* A container's readinessProbe (daemons are ready once it passes). */
+struct wfc_rt_probe {
+	enum wfc_rt_probe_type type;
+	const char *const *command;  /* exec */
+	const char *path;            /* httpGet: "/" when unset */
+	const char *host;            /* httpGet: NULL for the pod's own address */
+	const char *scheme;          /* httpGet: HTTP or HTTPS */
+	const char *port;            /* httpGet, tcpSocket: a number or a port's name */
+	double initial_delay_s, period_s, timeout_s;
+	long success_threshold;
+};
+
 /* The main container of a Pod node. */
 struct wfc_rt_container {
 	const char *const *command;  /* NULL-terminated, may be empty */
@@ -63,6 +85,9 @@ struct wfc_rt_container {
 	size_t nenv;
 	const char *working_dir;
 	const char *image;
+	struct wfc_rt_probe readiness;
+	const struct wfc_rt_kv *ports; /* name (may be NULL) = containerPort */
+	size_t nports;
 };
 
 struct wfc_rt_node {
@@ -99,6 +124,22 @@ struct wfc_rt_node {
 	double timeout_s;        /* timeout / activeDeadlineSeconds; 0 none */
 	bool daemon;
 	const char *expand_reason;
+	/* Expand nodes: the step or task as written (docs/plan.md `expand.call`);
+	 * inputs are then the caller's bound inputs (`callerInputs`), against
+	 * which the call's arguments are evaluated */
+	const struct cJSON *call;
+	/* a lifecycle hook (`hooks.NAME` other than exit): its name; its `when`
+	 * is the hook's expression (expr-lang) */
+	const char *hook_name;
+	/* Suspend nodes: suspend.duration as written, or NULL to wait for a
+	 * resume */
+	const char *suspend_duration;
+	/* nodes made at run time (runtime/expand.h) */
+	const struct cJSON *tmpl;  /* the template it runs, as written */
+	bool literal_inputs;       /* inputs are values, not text with tags */
+	bool render;               /* Pod: fill the container's and script's tags at launch */
+	bool when_literal;         /* when is already filled (loop items) */
+	const struct cJSON *item;  /* the loop item its call was made for (hooks' arguments) */
 };
 
 struct wfc_rt_plan {
@@ -112,6 +153,10 @@ struct wfc_rt_plan {
 	size_t on_exit;          /* WFC_RT_NONE without one */
 	long parallelism;        /* workflow parallelism; 0 none */
 	double active_deadline_s; /* workflow activeDeadlineSeconds; 0 none */
+	/* `templates` (as written, by name) and the workflow's `hooks`, or NULL */
+	const struct cJSON *templates;
+	const struct cJSON *hooks;
+	bool suspend;            /* spec.suspend: wait for a resume before starting */
 };
 
 /* Parses the plan JSON text. NULL with a lowercase message in err when it is
@@ -122,5 +167,15 @@ void wfc_rt_plan_free(struct wfc_rt_plan *p);
 /* A Go duration ("90s", "1m30s", "2h") or a bare number of seconds;
  * -1 when it is neither. */
 double wfc_rt_duration(const char *s);
+
+/* For nodes made at run time from a template as written (runtime/expand.h),
+ * read the way plan nodes are (strings copied into a):
+ * the main container of a pod spec (`containers`), or a template's
+ * `container` / `script` object itself when pod is NULL; */
+void wfc_rt_container_parse(struct wfc_arena *a, const struct cJSON *pod,
+			    const struct cJSON *container, struct wfc_rt_container *out);
+/* outputs.parameters, retryStrategy, timeout, activeDeadlineSeconds,
+ * daemon and parallelism of a node or template object o. */
+void wfc_rt_node_fields(struct wfc_arena *a, const struct cJSON *o, struct wfc_rt_node *n);
 
 #endif

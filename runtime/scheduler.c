@@ -1,7 +1,14 @@
-/* The scheduler (runtime/scheduler.h): one state per plan node, advanced
- * from the root down each time something changed; Pod nodes go to the
- * executor. Single-threaded: the executor's wait is the only place it
- * blocks. */
+/* The scheduler (runtime/scheduler.h). One state per node; a node that
+ * changes queues its parent, and the queue is worked off after every
+ * event, so the cost of an event is what it touches: a steps template
+ * looks at its current group, a group counts its unsettled children, a DAG
+ * re-evaluates the tasks that depend on the one that ended. Pod nodes go
+ * to the executor; pods over a parallelism limit wait in that limit's
+ * queue. Single-threaded: the executor's wait is the only place it blocks.
+ *
+ * Nodes are the plan's, then those made at run time (runtime/expand.h),
+ * kept in one table that grows; states live in fixed-size chunks, so a
+ * pointer to one stays valid while the table grows. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,16 +19,26 @@
 
 #include <cjson/cJSON.h>
 
+#include "runtime/expand.h"
 #include "runtime/scheduler.h"
-#include "support/text.h"
-#include "support/xalloc.h"
+#include "support/arena.h"
 #include "support/buf.h"
 #include "support/depends.h"
 #include "support/expr.h"
 #include "support/govaluate.h"
+#include "support/loop.h"
+#include "support/strmap.h"
+#include "support/text.h"
+#include "support/xalloc.h"
 
 /* how deep {{inputs.parameters.x}} may refer to values holding tags */
 #define MAX_SUBST_DEPTH 8
+/* node states per chunk */
+#define CHUNK 1024
+/* how often a daemon's readiness is asked for, seconds */
+#define READY_POLL_S 0.1
+
+enum hook_kind { HOOK_NONE, HOOK_EXIT, HOOK_LIFE };
 
 /* One attempt of a Pod node with a retryStrategy (Argo's NAME(k)). */
 struct attempt {
@@ -30,6 +47,35 @@ struct attempt {
 	int exit_code;
 	double started_mono, finished_mono;
 	double started_wall, finished_wall;
+};
+
+/* A name in a Steps or DAG scope: the steps or tasks called so (the items
+ * of a loop share their step's name). */
+struct entry {
+	size_t *ids;
+	size_t n, cap;
+	size_t unsettled;         /* DAG: of ids */
+	size_t *dependents;       /* DAG: tasks whose depends name it */
+	size_t ndeps, capdeps;
+	bool depended_on;
+};
+
+/* The names of a Steps or DAG node's steps or tasks. */
+struct scope {
+	struct wfc_strmap names;  /* name (up to '(') -> struct entry */
+	struct entry **all;
+	size_t nall;
+	char **keys;              /* the names, owned */
+	size_t nrunning;          /* DAG: tasks started and not settled */
+	bool failed;              /* DAG: a task failed without continueOn */
+	size_t *done;             /* DAG: tasks settled since the last look */
+	size_t ndone, capdone;
+};
+
+/* A FIFO of node ids. */
+struct fifo {
+	size_t *v;
+	size_t head, n, cap;
 };
 
 struct nstate {
@@ -41,15 +87,38 @@ struct nstate {
 	double started_mono, finished_mono;
 	double started_wall, finished_wall;
 	void *job;                /* running on the executor */
+	size_t run_slot;          /* index in s->running while job */
 	size_t cur;               /* Steps: index of the running group */
 	unsigned attempt;
-	size_t hook;              /* child that is the node's onExit, or NONE */
+	size_t hook;              /* child that is the node's exit hook, or NONE */
+	size_t *lhooks;           /* lifecycle hooks (children) */
+	size_t nlhooks;
+	unsigned char hook_kind;  /* enum hook_kind of the node itself */
 	struct wfc_depends *dep;  /* parsed depends of a DAG task */
 	bool pending;             /* Pod: waiting for a slot or a backoff */
 	double launch_at;         /* Pod: not before this (monotonic) */
 	struct attempt *att;      /* attempts of a retried Pod */
 	size_t natt;
 	bool excluded;            /* DAG task outside the DAG's targets */
+	size_t *kids;             /* children as the run has them */
+	size_t nkids, kcap;       /* kcap 0: kids is the node's own array */
+	bool settled;             /* done, and its hooks too */
+	bool queued;
+	bool replaced;            /* an Expand node its expansion took the place of */
+	size_t *repl;             /* ... by these */
+	size_t nrepl;
+	size_t unsettled;         /* StepGroup: children not settled */
+	struct scope *scope;      /* Steps, DAG: the names of its children */
+	size_t active;            /* parallelism limit: jobs running below */
+	struct fifo *waiting;     /* parallelism limit: pods waiting for it */
+	double wake_at;           /* timer: when (monotonic) */
+	bool timer;
+	bool suspended;           /* Suspend: waiting */
+	bool daemon_live;         /* daemon: its job runs (in s->daemons) */
+	bool daemon_killed;       /* daemon: killed as its scope ended */
+	bool hook_error;          /* a hook of the node ended in Error */
+	bool fired;               /* lifecycle hook: its expression held */
+	char *ip;                 /* address of the job ({{steps.X.ip}}) */
 };
 
 struct global {
@@ -57,25 +126,158 @@ struct global {
 	char *value;
 };
 
+enum halt { HALT_NONE, HALT_INTERRUPT, HALT_DEADLINE, HALT_STOP };
+
+struct ids {
+	size_t *v;
+	size_t n, cap;
+};
+
 struct wfc_sched {
 	const struct wfc_rt_plan *p;
 	struct wfc_executor ex;
 	struct wfc_sched_opts o;
-	struct nstate *st;
+	const struct wfc_rt_node **nodes;
+	size_t nn, capn;
+	struct nstate **chunks;
+	size_t nchunks;
+	struct wfc_arena *a;          /* nodes made at run time */
+	cJSON *made;                  /* JSON made at run time */
+	struct wfc_rt_expand_env xenv;
+	struct fifo q;                /* nodes to advance */
+	struct ids running;           /* nodes with a job */
+	struct ids timers;            /* nodes with a timer */
+	struct ids daemons;           /* daemon nodes whose job runs */
+	struct ids suspended;         /* suspended nodes */
+	struct ids wf_hooks;          /* workflow-level lifecycle hooks */
+	struct fifo gwait;            /* pods waiting for the workflow's parallelism */
+	size_t gactive;               /* jobs running */
 	enum wfc_rt_phase wf_phase;   /* RUNNING until the entrypoint ends */
-	bool interrupted;
+	enum halt halt;
+	bool interrupted, stopped;
 	char uid[40];
 	double started_wall, finished_wall;
 	double deadline;              /* monotonic; 0: none */
 	bool deadline_hit;
 	struct global *globals;       /* workflow.outputs.parameters */
 	size_t nglobals;
+	unsigned long changes;
+	unsigned long hooks_seen;     /* changes when the workflow hooks were last looked at */
 };
+
+/* ---- the table ---- */
 
 static const struct wfc_rt_node *N(const struct wfc_sched *s, size_t id)
 {
-	return &s->p->nodes[id];
+	return s->nodes[id];
 }
+
+static struct nstate *S(const struct wfc_sched *s, size_t id)
+{
+	return &s->chunks[id / CHUNK][id % CHUNK];
+}
+
+static void ids_push(struct ids *l, size_t id)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = wfc_xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = id;
+}
+
+/* A copy of v[0..n) (malloc'd, never NULL). */
+static size_t *ids_copy(const size_t *v, size_t n)
+{
+	size_t *r = wfc_xmalloc((n ? n : 1) * sizeof(*r));
+	if (n)
+		memcpy(r, v, n * sizeof(*r));
+	return r;
+}
+
+static void ids_remove(struct ids *l, size_t id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == id) {
+			l->v[i] = l->v[--l->n];
+			return;
+		}
+}
+
+static void fifo_push(struct fifo *f, size_t id)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 16;
+		size_t *v = wfc_xmalloc(cap * sizeof(*v));
+		for (size_t i = 0; i < f->n; i++)
+			v[i] = f->v[(f->head + i) % f->cap];
+		free(f->v);
+		f->v = v;
+		f->cap = cap;
+		f->head = 0;
+	}
+	f->v[(f->head + f->n) % f->cap] = id;
+	f->n++;
+}
+
+static bool fifo_pop(struct fifo *f, size_t *id)
+{
+	if (!f->n)
+		return false;
+	*id = f->v[f->head];
+	f->head = (f->head + 1) % f->cap;
+	f->n--;
+	return true;
+}
+
+static const size_t *kids(const struct wfc_sched *s, size_t id, size_t *n)
+{
+	const struct nstate *st = S(s, id);
+	*n = st->nkids;
+	return st->kids;
+}
+
+/* Appends n to the table (the plan's nodes first, in their order). */
+static size_t add_node(struct wfc_sched *s, const struct wfc_rt_node *n)
+{
+	size_t id = s->nn;
+	if (s->nn == s->capn) {
+		s->capn = s->capn ? 2 * s->capn : 64;
+		s->nodes = wfc_xrealloc(s->nodes, s->capn * sizeof(*s->nodes));
+	}
+	if (id / CHUNK >= s->nchunks) {
+		s->chunks = wfc_xrealloc(s->chunks, (s->nchunks + 1) * sizeof(*s->chunks));
+		s->chunks[s->nchunks] = calloc(CHUNK, sizeof(struct nstate));
+		if (!s->chunks[s->nchunks])
+			abort();
+		s->nchunks++;
+	}
+	s->nodes[s->nn++] = n;
+	struct nstate *st = S(s, id);
+	st->exit_code = -1;
+	st->hook = WFC_RT_NONE;
+	st->kids = (size_t *)n->children;
+	st->nkids = n->nchildren;
+	if (n->depends && *n->depends)
+		st->dep = wfc_depends_parse(n->depends, NULL);
+	if (n->parent != WFC_RT_NONE && n->parent < id) {
+		const struct wfc_rt_node *par = N(s, n->parent);
+		struct nstate *ps = S(s, n->parent);
+		size_t plen = strlen(par->name);
+		if (n->hook_name) {
+			st->hook_kind = HOOK_LIFE;
+			ps->lhooks = wfc_xrealloc(ps->lhooks, (ps->nlhooks + 1) * sizeof(*ps->lhooks));
+			ps->lhooks[ps->nlhooks++] = id;
+		} else if (n->exit_handler && !strncmp(n->name, par->name, plen) &&
+			   !strcmp(n->name + plen, ".onExit")) {
+			st->hook_kind = HOOK_EXIT;
+			ps->hook = id;
+		}
+	}
+	return id;
+}
+
+/* ---- small things ---- */
 
 const char *wfc_rt_phase_name(enum wfc_rt_phase ph)
 {
@@ -87,6 +289,7 @@ const char *wfc_rt_phase_name(enum wfc_rt_phase ph)
 	case WFC_PHASE_ERROR: return "Error";
 	case WFC_PHASE_SKIPPED: return "Skipped";
 	case WFC_PHASE_OMITTED: return "Omitted";
+	case WFC_PHASE_DAEMONED: return "Daemoned";
 	}
 	return "Unknown";
 }
@@ -113,17 +316,21 @@ static char *xprintf(const char *fmt, ...)
 	va_copy(ap2, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *r = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (!r)
-		abort();
-	vsnprintf(r, (size_t)n + 1, fmt, ap2);
+	char *r = wfc_xmalloc(n >= 0 ? (size_t)n + 1 : 1);
+	vsnprintf(r, n >= 0 ? (size_t)n + 1 : 1, fmt, ap2);
 	va_end(ap2);
 	return r;
 }
 
 static bool is_done(enum wfc_rt_phase ph)
 {
-	return ph >= WFC_PHASE_SUCCEEDED;
+	return ph >= WFC_PHASE_SUCCEEDED && ph <= WFC_PHASE_OMITTED;
+}
+
+/* done, or a daemon that counts as done */
+static bool fulfilled(enum wfc_rt_phase ph)
+{
+	return is_done(ph) || ph == WFC_PHASE_DAEMONED;
 }
 
 static bool is_bad(enum wfc_rt_phase ph)
@@ -137,20 +344,70 @@ static bool continues(const struct wfc_rt_node *n, enum wfc_rt_phase ph)
 	       (ph == WFC_PHASE_ERROR && n->continue_error);
 }
 
+/* Is node id (or an ancestor) under a? */
+static bool is_under(const struct wfc_sched *s, size_t id, size_t a)
+{
+	for (; id != WFC_RT_NONE; id = N(s, id)->parent)
+		if (id == a)
+			return true;
+	return false;
+}
+
+/* The name of a step or task as its scope knows it: up to a loop's '('. */
+static size_t base_len(const char *display)
+{
+	const char *q = strchr(display, '(');
+	return q ? (size_t)(q - display) : strlen(display);
+}
+
+static void queue(struct wfc_sched *s, size_t id)
+{
+	struct nstate *st = S(s, id);
+	if (st->queued)
+		return;
+	st->queued = true;
+	fifo_push(&s->q, id);
+}
+
+static void set_timer(struct wfc_sched *s, size_t id, double at)
+{
+	struct nstate *st = S(s, id);
+	st->wake_at = at;
+	if (!st->timer) {
+		st->timer = true;
+		ids_push(&s->timers, id);
+	}
+}
+
+static void clear_timer(struct wfc_sched *s, size_t id)
+{
+	struct nstate *st = S(s, id);
+	if (st->timer) {
+		st->timer = false;
+		ids_remove(&s->timers, id);
+	}
+}
+
 /* ---- progress ---- */
 
 static void progress(struct wfc_sched *s, size_t id)
 {
 	const struct wfc_rt_node *n = N(s, id);
-	struct nstate *st = &s->st[id];
+	struct nstate *st = S(s, id);
 	if (!s->o.progress || n->type == WFC_RT_STEP_GROUP)
 		return;
 	if (st->phase == WFC_PHASE_RUNNING) {
-		if (n->type == WFC_RT_POD)
+		if (st->suspended)
+			fprintf(s->o.progress, "%s  Suspended%s%s%s\n", n->name,
+				s->o.resume_hint ? "  until '" : "",
+				s->o.resume_hint ? s->o.resume_hint : "", s->o.resume_hint ? "'" : "");
+		else if (n->type == WFC_RT_POD)
 			fprintf(s->o.progress, "%s  Running\n", n->name);
+		fflush(s->o.progress);
 		return;
 	}
-	if (st->phase == WFC_PHASE_SKIPPED || st->phase == WFC_PHASE_OMITTED)
+	if (st->phase == WFC_PHASE_SKIPPED || st->phase == WFC_PHASE_OMITTED ||
+	    st->phase == WFC_PHASE_DAEMONED)
 		fprintf(s->o.progress, "%s  %s", n->name, wfc_rt_phase_name(st->phase));
 	else
 		fprintf(s->o.progress, "%s  %s  %.1fs", n->name, wfc_rt_phase_name(st->phase),
@@ -174,9 +431,12 @@ static void print_logs(struct wfc_sched *s, size_t id, const char *text)
 	}
 }
 
+static void kill_daemons(struct wfc_sched *s, size_t scope);
+static void lifecycle_hooks(struct wfc_sched *s, size_t id);
+
 static void finish(struct wfc_sched *s, size_t id, enum wfc_rt_phase ph, char *msg)
 {
-	struct nstate *st = &s->st[id];
+	struct nstate *st = S(s, id);
 	if (st->phase == WFC_PHASE_NONE) {
 		st->started_mono = now_mono();
 		st->started_wall = now_wall();
@@ -186,7 +446,90 @@ static void finish(struct wfc_sched *s, size_t id, enum wfc_rt_phase ph, char *m
 	st->message = msg;
 	st->finished_mono = now_mono();
 	st->finished_wall = now_wall();
+	st->pending = false;
+	clear_timer(s, id);
+	if (st->suspended) {
+		st->suspended = false;
+		ids_remove(&s->suspended, id);
+	}
+	s->changes++;
 	progress(s, id);
+	enum wfc_rt_type t = N(s, id)->type;
+	if (t == WFC_RT_STEPS || t == WFC_RT_DAG)
+		kill_daemons(s, id);
+	lifecycle_hooks(s, id);
+	queue(s, id);
+}
+
+/* ---- names in scope ---- */
+
+static struct entry *entry_of(struct scope *sc, const char *name, size_t len, bool make)
+{
+	struct entry *e = wfc_strmap_get(&sc->names, name, len);
+	if (e || !make)
+		return e;
+	e = calloc(1, sizeof(*e));
+	if (!e)
+		abort();
+	char *key = strndup(name, len);
+	if (!key)
+		abort();
+	sc->keys = wfc_xrealloc(sc->keys, (sc->nall + 1) * sizeof(*sc->keys));
+	sc->all = wfc_xrealloc(sc->all, (sc->nall + 1) * sizeof(*sc->all));
+	sc->keys[sc->nall] = key;
+	sc->all[sc->nall++] = e;
+	wfc_strmap_put(&sc->names, key, len, e);
+	return e;
+}
+
+static void entry_add(struct entry *e, size_t id)
+{
+	if (e->n == e->cap) {
+		e->cap = e->cap ? 2 * e->cap : 4;
+		e->ids = wfc_xrealloc(e->ids, e->cap * sizeof(*e->ids));
+	}
+	e->ids[e->n++] = id;
+}
+
+/* The steps (through the groups) or tasks of a Steps or DAG node. */
+static struct scope *scope_of(struct wfc_sched *s, size_t id)
+{
+	struct nstate *st = S(s, id);
+	if (st->scope)
+		return st->scope;
+	struct scope *sc = calloc(1, sizeof(*sc));
+	if (!sc)
+		abort();
+	st->scope = sc;
+	bool dag = N(s, id)->type == WFC_RT_DAG;
+	size_t ng, nt;
+	const size_t *g = kids(s, id, &ng);
+	for (size_t i = 0; i < ng; i++) {
+		if (S(s, g[i])->hook_kind != HOOK_NONE)
+			continue;
+		const size_t *t = dag ? &g[i] : kids(s, g[i], &nt);
+		if (dag)
+			nt = 1;
+		for (size_t k = 0; k < nt; k++) {
+			const struct wfc_rt_node *tn = N(s, t[k]);
+			if (S(s, t[k])->hook_kind != HOOK_NONE || S(s, t[k])->replaced)
+				continue;
+			struct entry *e = entry_of(sc, tn->display, base_len(tn->display), true);
+			entry_add(e, t[k]);
+			if (!S(s, t[k])->settled)
+				e->unsettled++;
+		}
+	}
+	return sc;
+}
+
+/* The Steps or DAG node whose scope a step or task is in. */
+static size_t scope_node(const struct wfc_sched *s, size_t id)
+{
+	size_t p = N(s, id)->parent;
+	if (p != WFC_RT_NONE && N(s, p)->type == WFC_RT_STEP_GROUP)
+		p = N(s, p)->parent;
+	return p;
 }
 
 /* ---- run-time values ---- */
@@ -201,59 +544,36 @@ static size_t find_output(const struct wfc_rt_node *n, const char *name)
 
 /* The step or task called name in a scope around node from: the nearest
  * enclosing Steps or DAG node that has one. */
-static size_t find_ref(const struct wfc_sched *s, size_t from, const char *name, size_t nlen)
+static size_t find_ref(struct wfc_sched *s, size_t from, const char *name, size_t nlen)
 {
 	for (size_t a = N(s, from)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
 		const struct wfc_rt_node *an = N(s, a);
 		if (an->type != WFC_RT_STEPS && an->type != WFC_RT_DAG)
 			continue;
-		for (size_t i = 0; i < an->nchildren; i++) {
-			const struct wfc_rt_node *c = N(s, an->children[i]);
-			if (an->type == WFC_RT_DAG) {
-				if (strlen(c->display) == nlen && !memcmp(c->display, name, nlen))
-					return c->id;
-				continue;
-			}
-			for (size_t k = 0; k < c->nchildren; k++) {
-				const struct wfc_rt_node *t = N(s, c->children[k]);
-				if (strlen(t->display) == nlen && !memcmp(t->display, name, nlen))
-					return t->id;
-			}
+		struct entry *e = entry_of(scope_of(s, a), name, nlen, false);
+		for (size_t i = 0; e && i < e->n; i++) {
+			const char *d = N(s, e->ids[i])->display;
+			if (strlen(d) == nlen && !memcmp(d, name, nlen))
+				return e->ids[i];
 		}
 	}
 	return WFC_RT_NONE;
 }
 
-static bool named(const struct wfc_rt_node *t, const char *name, size_t len)
-{
-	return strncmp(t->display, name, len) == 0 && t->display[len] == '(';
-}
-
 /* The nodes of a loop over the step or task called name, in item order:
- * the nearest enclosing scope that has some. Returns how many (ids filled
- * up to max). */
-static size_t find_loop(const struct wfc_sched *s, size_t from, const char *name, size_t nlen,
-			size_t *ids, size_t max)
+ * the nearest enclosing scope that has some; NULL when none. */
+static const struct entry *find_loop(struct wfc_sched *s, size_t from, const char *name,
+				     size_t nlen)
 {
 	for (size_t a = N(s, from)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
 		const struct wfc_rt_node *an = N(s, a);
-		size_t k = 0;
-		if (an->type == WFC_RT_DAG) {
-			for (size_t i = 0; i < an->nchildren; i++)
-				if (named(N(s, an->children[i]), name, nlen) && k < max)
-					ids[k++] = an->children[i];
-		} else if (an->type == WFC_RT_STEPS) {
-			for (size_t i = 0; i < an->nchildren; i++) {
-				const struct wfc_rt_node *g = N(s, an->children[i]);
-				for (size_t j = 0; j < g->nchildren; j++)
-					if (named(N(s, g->children[j]), name, nlen) && k < max)
-						ids[k++] = g->children[j];
-			}
-		}
-		if (k)
-			return k;
+		if (an->type != WFC_RT_STEPS && an->type != WFC_RT_DAG)
+			continue;
+		struct entry *e = entry_of(scope_of(s, a), name, nlen, false);
+		if (e && e->n && N(s, e->ids[0])->display[nlen] == '(')
+			return e;
 	}
-	return 0;
+	return NULL;
 }
 
 static char *json_text(cJSON *j)
@@ -267,23 +587,19 @@ static char *json_text(cJSON *j)
 
 /* steps.X.outputs.result / .parameters / .parameters.P of a looped X: JSON
  * lists over its succeeded items (Argo processAggregateNodeOutputs). */
-static char *loop_outputs(const struct wfc_sched *s, size_t from, const char *name, size_t nlen,
+static char *loop_outputs(struct wfc_sched *s, size_t from, const char *name, size_t nlen,
 			  const char *field)
 {
-	size_t cap = s->p->nnodes, *ids = malloc(cap * sizeof(*ids));
-	if (!ids)
-		abort();
-	size_t n = find_loop(s, from, name, nlen, ids, cap);
-	char *r = NULL;
+	const struct entry *e = find_loop(s, from, name, nlen);
 	bool result = strcmp(field, "outputs.result") == 0;
 	bool all = strcmp(field, "outputs.parameters") == 0;
 	const char *pname = strncmp(field, "outputs.parameters.", 19) == 0 ? field + 19 : NULL;
-	if (!n || (!result && !all && !pname))
-		goto out;
+	if (!e || (!result && !all && !pname))
+		return NULL;
 	cJSON *l = cJSON_CreateArray();
-	for (size_t i = 0; i < n; i++) {
-		const struct nstate *st = &s->st[ids[i]];
-		const struct wfc_rt_node *c = N(s, ids[i]);
+	for (size_t i = 0; i < e->n; i++) {
+		const struct nstate *st = S(s, e->ids[i]);
+		const struct wfc_rt_node *c = N(s, e->ids[i]);
 		if (st->phase != WFC_PHASE_SUCCEEDED)
 			continue;
 		if (result && st->result) {
@@ -305,10 +621,7 @@ static char *loop_outputs(const struct wfc_sched *s, size_t from, const char *na
 		if (m)
 			cJSON_AddItemToArray(l, m);
 	}
-	r = json_text(l);
-out:
-	free(ids);
-	return r;
+	return json_text(l);
 }
 
 static void rfc3339(double t, char *buf, size_t size)
@@ -322,8 +635,8 @@ static void rfc3339(double t, char *buf, size_t size)
 static char *failures_json(const struct wfc_sched *s)
 {
 	cJSON *l = cJSON_CreateArray();
-	for (size_t i = 0; i < s->p->nnodes; i++) {
-		const struct nstate *st = &s->st[i];
+	for (size_t i = 0; i < s->nn; i++) {
+		const struct nstate *st = S(s, i);
 		if (!is_bad(st->phase))
 			continue;
 		const struct wfc_rt_node *n = N(s, i);
@@ -338,20 +651,51 @@ static char *failures_json(const struct wfc_sched *s)
 		cJSON_AddStringToObject(o, "finishedAt", ts);
 		cJSON_AddItemToArray(l, o);
 	}
-	char *t = cJSON_PrintUnformatted(l);
-	cJSON_Delete(l);
-	char *r = wfc_xstrdup(t);
-	cJSON_free(t);
-	return r;
+	return json_text(l);
 }
 
-static int subst(struct wfc_sched *s, size_t from, const char *text, int depth, char **out,
-		 char *err, size_t errlen);
+static int subst(struct wfc_sched *s, size_t from, const cJSON *item, const char *text,
+		 int depth, char **out, char *err, size_t errlen);
 
-/* The value of a tag's name seen from node from (malloc'd), or NULL. */
-static char *resolve(struct wfc_sched *s, size_t from, const char *name, int depth)
+/* {{item}}, {{item.K}}, {{item.K.L}}: NULL when item has no such field. */
+static char *item_value(const cJSON *item, const char *path)
+{
+	const cJSON *v = item;
+	while (v && *path) {
+		if (*path != '.')
+			return NULL;
+		path++;
+		size_t len = strcspn(path, ".");
+		char *k = strndup(path, len);
+		if (!k)
+			abort();
+		v = cJSON_IsObject(v) ? cJSON_GetObjectItemCaseSensitive(v, k) : NULL;
+		free(k);
+		path += len;
+	}
+	return v ? wfc_item_text(v) : NULL;
+}
+
+static char *input_value(struct wfc_sched *s, size_t from, const struct wfc_rt_kv *in,
+			 int depth)
 {
 	const struct wfc_rt_node *fn = N(s, from);
+	if (fn->literal_inputs)
+		return wfc_xstrdup(in->value);
+	char *v = NULL, e[8];
+	if (depth < MAX_SUBST_DEPTH &&
+	    subst(s, from, NULL, in->value, depth + 1, &v, e, sizeof(e)) == 0)
+		return v;
+	return NULL;
+}
+
+/* The value of a tag's name seen from node from (malloc'd), or NULL. */
+static char *resolve(struct wfc_sched *s, size_t from, const cJSON *item, const char *name,
+		     int depth)
+{
+	const struct wfc_rt_node *fn = N(s, from);
+	if (!item)
+		item = fn->item;
 	if (strcmp(name, "workflow.name") == 0)
 		return wfc_xstrdup(s->p->name);
 	if (strcmp(name, "workflow.namespace") == 0)
@@ -369,22 +713,31 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 			if (strcmp(s->p->params[i].name, name + 20) == 0 && s->p->params[i].value) {
 				char *v = NULL, e[8];
 				if (depth < MAX_SUBST_DEPTH &&
-				    subst(s, s->p->root, s->p->params[i].value, depth + 1, &v, e,
+				    subst(s, s->p->root, NULL, s->p->params[i].value, depth + 1, &v, e,
 					  sizeof(e)) == 0)
 					return v;
 				return NULL;
 			}
 		return NULL;
 	}
+	if (item && strncmp(name, "item", 4) == 0 && (name[4] == '\0' || name[4] == '.'))
+		return item_value(item, name + 4);
+	if (strcmp(name, "inputs.parameters") == 0) {
+		cJSON *l = cJSON_CreateArray();
+		for (size_t i = 0; i < fn->ninputs; i++) {
+			char *v = fn->inputs[i].value ? input_value(s, from, &fn->inputs[i], depth) : NULL;
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "name", fn->inputs[i].name);
+			cJSON_AddStringToObject(o, "value", v ? v : "");
+			cJSON_AddItemToArray(l, o);
+			free(v);
+		}
+		return json_text(l);
+	}
 	if (strncmp(name, "inputs.parameters.", 18) == 0) {
 		for (size_t i = 0; i < fn->ninputs; i++)
-			if (strcmp(fn->inputs[i].name, name + 18) == 0 && fn->inputs[i].value) {
-				char *v = NULL, e[8];
-				if (depth < MAX_SUBST_DEPTH &&
-				    subst(s, from, fn->inputs[i].value, depth + 1, &v, e, sizeof(e)) == 0)
-					return v;
-				return NULL;
-			}
+			if (strcmp(fn->inputs[i].name, name + 18) == 0 && fn->inputs[i].value)
+				return input_value(s, from, &fn->inputs[i], depth);
 		return NULL;
 	}
 	if (strcmp(name, "pod.name") == 0)
@@ -392,7 +745,7 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 	if (strcmp(name, "node.name") == 0)
 		return wfc_xstrdup(fn->name);
 	if (strcmp(name, "retries") == 0)
-		return xprintf("%u", s->st[from].attempt);
+		return xprintf("%u", S(s, from)->attempt);
 	if (strncmp(name, "workflow.outputs.parameters.", 28) == 0) {
 		for (size_t i = 0; i < s->nglobals; i++)
 			if (strcmp(s->globals[i].name, name + 28) == 0)
@@ -412,11 +765,18 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 	size_t id = find_ref(s, from, rest, (size_t)(dot - rest));
 	if (id == WFC_RT_NONE)
 		return loop_outputs(s, from, rest, (size_t)(dot - rest), dot + 1);
-	const struct nstate *st = &s->st[id];
+	const struct nstate *st = S(s, id);
 	const char *field = dot + 1;
 	char ts[32];
-	if (strcmp(field, "status") == 0)
-		return st->phase == WFC_PHASE_NONE ? NULL : wfc_xstrdup(wfc_rt_phase_name(st->phase));
+	if (strcmp(field, "status") == 0) {
+		if (st->phase == WFC_PHASE_NONE)
+			return NULL;
+		/* a daemon that is ready is Running, as Argo has it */
+		return wfc_xstrdup(wfc_rt_phase_name(st->phase == WFC_PHASE_DAEMONED
+						     ? WFC_PHASE_RUNNING : st->phase));
+	}
+	if (strcmp(field, "ip") == 0)
+		return st->ip ? wfc_xstrdup(st->ip) : NULL;
 	if (strcmp(field, "outputs.result") == 0)
 		return st->result ? wfc_xstrdup(st->result) : NULL;
 	if (strncmp(field, "outputs.parameters.", 19) == 0) {
@@ -442,6 +802,7 @@ static char *resolve(struct wfc_sched *s, size_t from, const char *name, int dep
 struct ex_env {
 	struct wfc_sched *s;
 	size_t from;
+	const cJSON *item;
 	int depth;
 	char *held[16];           /* values handed to expr, freed after */
 	size_t nheld;
@@ -452,7 +813,7 @@ static int ex_lookup(void *user, const char *name, struct wfc_ex_value *out)
 	struct ex_env *e = user;
 	if (e->nheld >= sizeof(e->held) / sizeof(e->held[0]))
 		return -1;
-	char *v = resolve(e->s, e->from, name, e->depth);
+	char *v = resolve(e->s, e->from, e->item, name, e->depth);
 	if (!v)
 		return -1;
 	e->held[e->nheld++] = v;
@@ -463,17 +824,33 @@ static int ex_lookup(void *user, const char *name, struct wfc_ex_value *out)
 	return 0;
 }
 
+/* Evaluates an expr-lang expression seen from node from: 0 and *out, or
+ * -1 with a message. */
+static int eval_expr(struct wfc_sched *s, size_t from, const cJSON *item, const char *text,
+		     int depth, struct wfc_ex_value *out, char *err, size_t errlen)
+{
+	struct wfc_gv_error ge = { 0 };
+	struct ex_env env = { .s = s, .from = from, .item = item, .depth = depth };
+	struct wfc_expr *e = wfc_expr_parse(text, strlen(text), &ge);
+	int rc = e && wfc_expr_eval(e, ex_lookup, &env, out, &ge) == 0 ? 0 : -1;
+	wfc_expr_free(e);
+	for (size_t i = 0; i < env.nheld; i++)
+		free(env.held[i]);
+	if (rc)
+		wfc_errf(err, errlen, "%s", ge.message);
+	return rc;
+}
+
 /* Fills every {{...}} of text seen from node from. 0 and *out (malloc'd),
  * or -1 with a message. */
-static int subst(struct wfc_sched *s, size_t from, const char *text, int depth, char **out,
-		 char *err, size_t errlen)
+static int subst(struct wfc_sched *s, size_t from, const cJSON *item, const char *text,
+		 int depth, char **out, char *err, size_t errlen)
 {
 	struct wfc_buf b = { 0 };
-	const char *q = text;
+	const char *q = text ? text : "";
 	for (;;) {
-		const char *o = strstr(q, "{{");
-		const char *c = o ? strstr(o + 2, "}}") : NULL;
-		if (!c) {
+		const char *o, *c;
+		if (!wfc_tag_find(q, &o, &c)) {
 			wfc_buf_puts(&b, q);
 			break;
 		}
@@ -488,39 +865,28 @@ static int subst(struct wfc_sched *s, size_t from, const char *text, int depth, 
 			abort();
 		char *v = NULL;
 		if (name[0] == '=') {
-			struct wfc_gv_error ge = { 0 };
-			struct ex_env env = { .s = s, .from = from, .depth = depth + 1 };
-			struct wfc_expr *e = wfc_expr_parse(name + 1, strlen(name + 1), &ge);
 			struct wfc_ex_value val = { 0 };
-			if (e && wfc_expr_eval(e, ex_lookup, &env, &val, &ge) == 0) {
+			char m[256];
+			if (eval_expr(s, from, item, name + 1, depth + 1, &val, m, sizeof(m)) == 0) {
 				size_t need = wfc_ex_format(&val, NULL, 0);
-				v = malloc(need + 1);
-				if (!v)
-					abort();
+				v = wfc_xmalloc(need + 1);
 				wfc_ex_format(&val, v, need + 1);
 				wfc_ex_value_clear(&val);
-			}
-			wfc_expr_free(e);
-			for (size_t i = 0; i < env.nheld; i++)
-				free(env.held[i]);
-			if (!v) {
-				snprintf(err, errlen, "failed to evaluate {{%s}}: %s", name, ge.message);
-				free(name);
-				wfc_buf_free(&b);
-				return -1;
+			} else {
+				wfc_errf(err, errlen, "failed to evaluate {{%s}}: %s", name, m);
 			}
 		} else {
-			v = resolve(s, from, name, depth);
-			if (!v) {
-				snprintf(err, errlen, "failed to resolve {{%s}}", name);
-				free(name);
-				wfc_buf_free(&b);
-				return -1;
-			}
+			v = resolve(s, from, item, name, depth);
+			if (!v)
+				wfc_errf(err, errlen, "failed to resolve {{%s}}", name);
+		}
+		free(name);
+		if (!v) {
+			wfc_buf_free(&b);
+			return -1;
 		}
 		wfc_buf_puts(&b, v);
 		free(v);
-		free(name);
 		q = c + 2;
 	}
 	*out = wfc_xstrdup(wfc_buf_str(&b));
@@ -528,55 +894,281 @@ static int subst(struct wfc_sched *s, size_t from, const char *text, int depth, 
 	return 0;
 }
 
-/* ---- transitions ---- */
+/* ---- expansion ---- */
 
-static void advance(struct wfc_sched *s, size_t id);
-static void try_launch(struct wfc_sched *s, size_t id);
+static size_t x_add(void *user, struct wfc_rt_node *n)
+{
+	n->id = wfc_sched_nnodes(user);
+	return add_node(user, n);
+}
+
+static const struct wfc_rt_node *x_node(void *user, size_t id)
+{
+	return N(user, id);
+}
+
+static int x_subst(void *user, size_t from, const cJSON *item, const char *text, char **out,
+		   char *err, size_t errlen)
+{
+	return subst(user, from, item, text, 0, out, err, errlen);
+}
+
+/* How many Steps and DAG nodes are above id. */
+static size_t depth_of(const struct wfc_sched *s, size_t id)
+{
+	size_t d = 0;
+	for (size_t a = N(s, id)->parent; a != WFC_RT_NONE; a = N(s, a)->parent)
+		d += N(s, a)->type == WFC_RT_STEPS || N(s, a)->type == WFC_RT_DAG;
+	return d;
+}
+
+/* Puts ids in the place of node e under its parent. */
+static void replace(struct wfc_sched *s, size_t e, const size_t *ids, size_t n)
+{
+	struct nstate *es = S(s, e);
+	es->replaced = true;
+	es->repl = ids_copy(ids, n);
+	es->nrepl = n;
+	for (size_t i = 0; i < n; i++)
+		S(s, ids[i])->excluded = es->excluded;
+	size_t p = N(s, e)->parent;
+	if (p == WFC_RT_NONE) {
+		for (size_t i = 0; i < s->wf_hooks.n; i++)
+			if (s->wf_hooks.v[i] == e)
+				s->wf_hooks.v[i] = ids[0];
+		return;
+	}
+	struct nstate *ps = S(s, p);
+	/* the parent's children: e's place taken by ids */
+	size_t at = 0;
+	while (at < ps->nkids && ps->kids[at] != e)
+		at++;
+	if (at < ps->nkids) {
+		size_t total = ps->nkids - 1 + n;
+		size_t *v = wfc_xmalloc((total ? total : 1) * sizeof(*v));
+		memcpy(v, ps->kids, at * sizeof(*v));
+		memcpy(v + at, ids, n * sizeof(*v));
+		memcpy(v + at + n, ps->kids + at + 1, (ps->nkids - at - 1) * sizeof(*v));
+		if (ps->kcap)
+			free(ps->kids);
+		ps->kids = v;
+		ps->nkids = total;
+		ps->kcap = total ? total : 1;
+	}
+	if (N(s, p)->type == WFC_RT_STEP_GROUP)
+		ps->unsettled = ps->unsettled + n - 1;
+	if (ps->hook == e)
+		ps->hook = ids[0];
+	for (size_t i = 0; i < ps->nlhooks; i++)
+		if (ps->lhooks[i] == e)
+			ps->lhooks[i] = ids[0];
+	for (size_t i = 0; i < n; i++)
+		S(s, ids[i])->hook_kind = es->hook_kind;
+	/* the scope's names */
+	size_t sn = scope_node(s, e);
+	struct scope *sc = sn != WFC_RT_NONE ? S(s, sn)->scope : NULL;
+	if (sc && es->hook_kind == HOOK_NONE) {
+		const char *d = N(s, e)->display;
+		struct entry *en = entry_of(sc, d, base_len(d), true);
+		size_t k = 0;
+		while (k < en->n && en->ids[k] != e)
+			k++;
+		if (k < en->n) {
+			for (size_t i = 0; i + 1 < n; i++)
+				entry_add(en, 0);
+			memmove(en->ids + k + n, en->ids + k + 1, (en->n - n - k) * sizeof(*en->ids));
+			memcpy(en->ids + k, ids, n * sizeof(*ids));
+			if (n == 0)
+				en->n--;
+			en->unsettled = en->unsettled + n - 1;
+		}
+	}
+}
+
+/* Starts an Expand node: its expansion takes its place (0), it ends
+ * Skipped or in Error (-1). */
+static int expand(struct wfc_sched *s, size_t id)
+{
+	char err[512] = "";
+	struct wfc_rt_expansion x;
+	size_t first = s->nn;
+	int rc = wfc_rt_expand(&s->xenv, id, depth_of(s, id), &x, err, sizeof(err));
+	/* the new nodes got their children after they were added */
+	for (size_t i = first; i < s->nn; i++) {
+		struct nstate *st = S(s, i);
+		if (!st->kcap) {
+			st->kids = (size_t *)N(s, i)->children;
+			st->nkids = N(s, i)->nchildren;
+		}
+	}
+	if (rc) {
+		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
+		return -1;
+	}
+	if (x.empty) {
+		finish(s, id, WFC_PHASE_SKIPPED, wfc_xstrdup("Skipped, empty params"));
+		return -1;
+	}
+	S(s, id)->phase = WFC_PHASE_NONE;
+	replace(s, id, x.ids, x.n);
+	free(x.ids);
+	return 0;
+}
+
+/* ---- launching ---- */
+
+static void start(struct wfc_sched *s, size_t id);
 static void export_globals(struct wfc_sched *s, size_t id);
-static bool ts_skip(struct wfc_sched *s, size_t dag, size_t t);
 
-static void start_pod(struct wfc_sched *s, size_t id)
+/* A copy of c with every tag filled from node id (a node made at run
+ * time); NULL with err. Free with free_container. */
+static struct wfc_rt_container *render(struct wfc_sched *s, size_t id,
+				       const struct wfc_rt_container *c, char *err,
+				       size_t errlen)
+{
+	struct wfc_rt_container *r = calloc(1, sizeof(*r));
+	if (!r)
+		abort();
+	*r = *c;
+	size_t nc = 0, na = 0;
+	while (c->command[nc])
+		nc++;
+	while (c->args[na])
+		na++;
+	char **cmd = calloc(nc + 1, sizeof(*cmd)), **args = calloc(na + 1, sizeof(*args));
+	struct wfc_rt_kv *env = calloc(c->nenv + 1, sizeof(*env));
+	if (!cmd || !args || !env)
+		abort();
+	r->command = (const char *const *)cmd;
+	r->args = (const char *const *)args;
+	r->env = env;
+	r->working_dir = NULL;
+	int bad = 0;
+	for (size_t i = 0; i < nc && !bad; i++)
+		bad = subst(s, id, NULL, c->command[i], 0, &cmd[i], err, errlen);
+	for (size_t i = 0; i < na && !bad; i++)
+		bad = subst(s, id, NULL, c->args[i], 0, &args[i], err, errlen);
+	for (size_t i = 0; i < c->nenv && !bad; i++) {
+		char *v = NULL;
+		env[i].name = c->env[i].name;
+		if (c->env[i].value)
+			bad = subst(s, id, NULL, c->env[i].value, 0, &v, err, errlen);
+		env[i].value = v;
+	}
+	if (!bad && c->working_dir) {
+		char *v = NULL;
+		bad = subst(s, id, NULL, c->working_dir, 0, &v, err, errlen);
+		r->working_dir = v;
+	}
+	if (bad) {
+		/* the caller frees what was made */
+		r->nenv = c->nenv;
+		return r;
+	}
+	return r;
+}
+
+static void free_container(struct wfc_rt_container *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; r->command[i]; i++)
+		free((char *)r->command[i]);
+	for (size_t i = 0; r->args[i]; i++)
+		free((char *)r->args[i]);
+	for (size_t i = 0; i < r->nenv; i++)
+		free((char *)r->env[i].value);
+	free((void *)r->command);
+	free((void *)r->args);
+	free((void *)r->env);
+	free((char *)r->working_dir);
+	free(r);
+}
+
+/* A message for a node that may not start now (stop). */
+static bool shut_out(struct wfc_sched *s, size_t id)
+{
+	return s->halt == HALT_STOP && !N(s, id)->exit_handler;
+}
+
+static void count_jobs(struct wfc_sched *s, size_t id, int delta)
+{
+	s->gactive = (size_t)((long)s->gactive + delta);
+	for (size_t a = N(s, id)->parent; a != WFC_RT_NONE; a = N(s, a)->parent)
+		if (N(s, a)->parallelism > 0)
+			S(s, a)->active = (size_t)((long)S(s, a)->active + delta);
+}
+
+struct tag_scope {
+	struct wfc_sched *s;
+	size_t id;
+};
+
+static int tag_lookup(void *user, const char *tag, char **value)
+{
+	struct tag_scope *ts = user;
+	char *text = xprintf("{{%s}}", tag), err[8];
+	int rc = subst(ts->s, ts->id, NULL, text, 0, value, err, sizeof(err));
+	free(text);
+	return rc ? -1 : 0;
+}
+
+static void launch(struct wfc_sched *s, size_t id)
 {
 	const struct wfc_rt_node *n = N(s, id);
-	struct nstate *st = &s->st[id];
+	struct nstate *st = S(s, id);
 	char err[512] = "";
 	char **vals = calloc(n->nruntime + 1, sizeof(*vals));
 	char *script = NULL;
+	struct wfc_rt_container *rc = NULL;
 	if (!vals)
 		abort();
-	if (!n->has_pod) {
-		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup("the plan has no pod for this node"));
-		goto out;
-	}
-	if (n->is_script && !n->script_source) {
-		finish(s, id, WFC_PHASE_ERROR,
-		       wfc_xstrdup("the plan does not carry the script source (compile it for a local run)"));
+	st->pending = false;
+	if (shut_out(s, id)) {
+		finish(s, id, WFC_PHASE_FAILED, wfc_xstrdup("workflow shutdown with strategy: Stop"));
 		goto out;
 	}
 	for (size_t i = 0; i < n->nruntime; i++)
-		if (subst(s, id, n->runtime_values[i].value ? n->runtime_values[i].value : "", 0,
-			  &vals[i], err, sizeof(err))) {
+		if (subst(s, id, NULL, n->runtime_values[i].value ? n->runtime_values[i].value : "",
+			  0, &vals[i], err, sizeof(err))) {
 			finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 			goto out;
 		}
-	if (n->script_source && subst(s, id, n->script_source, 0, &script, err, sizeof(err))) {
+	if (n->script_source &&
+	    subst(s, id, NULL, n->script_source, 0, &script, err, sizeof(err))) {
 		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 		goto out;
 	}
+	if (n->render) {
+		err[0] = '\0';
+		rc = render(s, id, &n->main, err, sizeof(err));
+		if (*err) {
+			finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
+			goto out;
+		}
+	}
+	struct tag_scope scope = { s, id };
 	struct wfc_exec_start es = { .node = n, .values = (const char *const *)vals,
-				     .script = script, .attempt = st->attempt };
+				     .script = script, .attempt = st->attempt, .container = rc,
+				     .lookup = tag_lookup, .lookup_user = &scope };
 	if (s->ex.start(s->ex.self, &es, &st->job, err, sizeof(err))) {
 		st->job = NULL;
 		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 		goto out;
 	}
+	st->run_slot = s->running.n;
+	ids_push(&s->running, id);
+	count_jobs(s, id, 1);
 	if (n->retry.set) {
-		st->att = realloc(st->att, (st->natt + 1) * sizeof(*st->att));
-		if (!st->att)
-			abort();
+		st->att = wfc_xrealloc(st->att, (st->natt + 1) * sizeof(*st->att));
 		st->att[st->natt++] = (struct attempt){ .phase = WFC_PHASE_RUNNING, .exit_code = -1,
 							 .started_mono = now_mono(),
 							 .started_wall = now_wall() };
+	}
+	if (n->daemon) {
+		st->daemon_live = true;
+		ids_push(&s->daemons, id);
+		set_timer(s, id, now_mono());
 	}
 	if (st->attempt == 0)
 		progress(s, id);
@@ -585,62 +1177,170 @@ out:
 		free(vals[i]);
 	free(vals);
 	free(script);
+	free_container(rc);
 }
 
-/* Is node id (or an ancestor) under a? */
-static bool is_under(const struct wfc_sched *s, size_t id, size_t a)
+/* The limit that keeps a pod from starting now: the workflow's (its queue
+ * returned in *q), an ancestor's, or none (NULL). */
+static struct fifo *blocker(struct wfc_sched *s, size_t id)
 {
-	for (; id != WFC_RT_NONE; id = N(s, id)->parent)
-		if (id == a)
-			return true;
-	return false;
-}
-
-/* May one more leaf pod start under every parallelism limit around id? */
-static bool slot_free(const struct wfc_sched *s, size_t id)
-{
-	size_t all = 0;
-	for (size_t i = 0; i < s->p->nnodes; i++)
-		all += s->st[i].job != NULL;
-	if (s->p->parallelism > 0 && all >= (size_t)s->p->parallelism)
-		return false;
+	if (s->p->parallelism > 0 && s->gactive >= (size_t)s->p->parallelism)
+		return &s->gwait;
 	for (size_t a = N(s, id)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
 		long lim = N(s, a)->parallelism;
-		if (lim <= 0)
-			continue;
-		size_t k = 0;
-		for (size_t i = 0; i < s->p->nnodes; i++)
-			k += s->st[i].job && is_under(s, i, a);
-		if (k >= (size_t)lim)
-			return false;
+		if (lim > 0 && S(s, a)->active >= (size_t)lim) {
+			struct nstate *as = S(s, a);
+			if (!as->waiting) {
+				as->waiting = calloc(1, sizeof(*as->waiting));
+				if (!as->waiting)
+					abort();
+			}
+			return as->waiting;
+		}
 	}
-	return true;
+	return NULL;
 }
 
-/* Launches a pending Pod node once its backoff passed and a slot is free. */
+/* Launches a pending pod once its backoff passed and no limit holds it. */
 static void try_launch(struct wfc_sched *s, size_t id)
 {
-	struct nstate *st = &s->st[id];
-	if (!st->pending || s->interrupted || s->deadline_hit || now_mono() < st->launch_at ||
-	    !slot_free(s, id))
+	struct nstate *st = S(s, id);
+	if (!st->pending || s->halt == HALT_INTERRUPT || s->halt == HALT_DEADLINE)
 		return;
-	st->pending = false;
-	start_pod(s, id);
+	if (shut_out(s, id)) {
+		launch(s, id);   /* ends it */
+		return;
+	}
+	if (now_mono() < st->launch_at) {
+		set_timer(s, id, st->launch_at);
+		return;
+	}
+	struct fifo *q = blocker(s, id);
+	if (q) {
+		fifo_push(q, id);
+		return;
+	}
+	launch(s, id);
+}
+
+/* A job ended under these limits: the pods they held get a turn. */
+static void slots_freed(struct wfc_sched *s, size_t id)
+{
+	size_t w;
+	for (size_t a = N(s, id)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
+		struct nstate *as = S(s, a);
+		while (as->waiting && as->active < (size_t)N(s, a)->parallelism &&
+		       fifo_pop(as->waiting, &w)) {
+			size_t before = as->active;
+			try_launch(s, w);
+			if (as->active == before && S(s, w)->pending)
+				break;   /* held by another limit: it waits there now */
+		}
+	}
+	while ((s->p->parallelism <= 0 || s->gactive < (size_t)s->p->parallelism) &&
+	       fifo_pop(&s->gwait, &w))
+		try_launch(s, w);
+}
+
+/* ---- hooks ---- */
+
+/* Evaluates a lifecycle hook's expression; true when it holds. */
+static bool hook_holds(struct wfc_sched *s, size_t h)
+{
+	const struct wfc_rt_node *n = N(s, h);
+	if (!n->when || !*n->when)
+		return false;
+	struct wfc_ex_value v = { 0 };
+	char err[256];
+	char *text = NULL;
+	/* tags in the expression are filled first, as Argo does */
+	if (subst(s, h, NULL, n->when, 0, &text, err, sizeof(err)))
+		return false;
+	bool ok = eval_expr(s, h, NULL, text, 0, &v, err, sizeof(err)) == 0 &&
+		  v.type == WFC_EX_BOOL && v.boolean;
+	wfc_ex_value_clear(&v);
+	free(text);
+	return ok;
+}
+
+static void start_tree(struct wfc_sched *s, size_t id);
+
+/* The lifecycle hooks of node id whose expression now holds start. */
+static void lifecycle_hooks(struct wfc_sched *s, size_t id)
+{
+	struct nstate *st = S(s, id);
+	if (s->halt != HALT_NONE && s->halt != HALT_STOP)
+		return;
+	for (size_t i = 0; i < st->nlhooks; i++) {
+		size_t h = st->lhooks[i];
+		struct nstate *hs = S(s, h);
+		if (hs->fired || hs->phase != WFC_PHASE_NONE || hs->replaced)
+			continue;
+		if (!hook_holds(s, h))
+			continue;
+		hs->fired = true;
+		start_tree(s, h);
+	}
+}
+
+/* Workflow-level lifecycle hooks whose expression now holds start. */
+static void workflow_hooks(struct wfc_sched *s)
+{
+	if (s->hooks_seen == s->changes && s->changes)
+		return;
+	s->hooks_seen = s->changes;
+	if (s->halt != HALT_NONE && s->halt != HALT_STOP)
+		return;
+	for (size_t i = 0; i < s->wf_hooks.n; i++) {
+		size_t h = s->wf_hooks.v[i];
+		struct nstate *hs = S(s, h);
+		if (hs->fired || hs->phase != WFC_PHASE_NONE || hs->replaced)
+			continue;
+		if (!hook_holds(s, h))
+			continue;
+		hs->fired = true;
+		start_tree(s, h);
+	}
+}
+
+/* ---- transitions ---- */
+
+static void start_group(struct wfc_sched *s, size_t id);
+static void start_dag(struct wfc_sched *s, size_t id);
+
+/* Starts a node, and what took its place when it was an Expand node. */
+static void start_tree(struct wfc_sched *s, size_t id)
+{
+	start(s, id);
+	struct nstate *st = S(s, id);
+	if (!st->replaced)
+		return;
+	for (size_t i = 0; i < st->nrepl; i++)
+		start_tree(s, st->repl[i]);
 }
 
 /* Starts a node: its `when`, then by type. */
 static void start(struct wfc_sched *s, size_t id)
 {
 	const struct wfc_rt_node *n = N(s, id);
-	struct nstate *st = &s->st[id];
+	struct nstate *st = S(s, id);
 	st->phase = WFC_PHASE_RUNNING;
 	st->started_mono = now_mono();
 	st->started_wall = now_wall();
-	if (n->when && *n->when) {
+	s->changes++;
+	/* a loop's when that names the item is evaluated for each item */
+	bool per_item = n->type == WFC_RT_EXPAND && n->call &&
+			(cJSON_GetObjectItemCaseSensitive(n->call, "withParam") ||
+			 cJSON_GetObjectItemCaseSensitive(n->call, "withItems") ||
+			 cJSON_GetObjectItemCaseSensitive(n->call, "withSequence")) &&
+			wfc_rt_refers_item(n->when);
+	if (n->when && *n->when && !per_item && !n->hook_name) {
 		char err[512], *w = NULL;
 		struct wfc_gv_error ge = { 0 };
 		bool ok = false;
-		if (subst(s, id, n->when, 0, &w, err, sizeof(err))) {
+		if (n->when_literal) {
+			w = wfc_xstrdup(n->when);
+		} else if (subst(s, id, NULL, n->when, 0, &w, err, sizeof(err))) {
 			finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 			return;
 		}
@@ -659,68 +1359,167 @@ static void start(struct wfc_sched *s, size_t id)
 	}
 	switch (n->type) {
 	case WFC_RT_POD:
-		if (n->daemon) {
-			finish(s, id, WFC_PHASE_ERROR,
-			       wfc_xstrdup("daemon steps are not supported by the local runner yet"));
-			return;
-		}
+	case WFC_RT_RESOURCE:
+		lifecycle_hooks(s, id);
 		st->pending = true;
 		st->launch_at = 0;
 		try_launch(s, id);
 		return;
 	case WFC_RT_STEPS:
-	case WFC_RT_STEP_GROUP:
-	case WFC_RT_DAG:
+		lifecycle_hooks(s, id);
+		queue(s, id);
 		return;
+	case WFC_RT_STEP_GROUP:
+		start_group(s, id);
+		return;
+	case WFC_RT_DAG:
+		lifecycle_hooks(s, id);
+		start_dag(s, id);
+		return;
+	case WFC_RT_SUSPEND: {
+		if (shut_out(s, id)) {
+			finish(s, id, WFC_PHASE_FAILED,
+			       wfc_xstrdup("workflow shutdown with strategy: Stop"));
+			return;
+		}
+		double d = -1;
+		if (n->suspend_duration && *n->suspend_duration) {
+			char err[512], *v = NULL;
+			if (subst(s, id, NULL, n->suspend_duration, 0, &v, err, sizeof(err))) {
+				finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
+				return;
+			}
+			d = wfc_rt_duration(v);
+			if (d < 0) {
+				finish(s, id, WFC_PHASE_ERROR,
+				       xprintf("invalid suspend duration '%s'", v));
+				free(v);
+				return;
+			}
+			free(v);
+		}
+		st->suspended = true;
+		ids_push(&s->suspended, id);
+		if (d >= 0)
+			set_timer(s, id, now_mono() + d);
+		progress(s, id);
+		lifecycle_hooks(s, id);
+		return;
+	}
 	case WFC_RT_SKIPPED:
-		finish(s, id, WFC_PHASE_SKIPPED, wfc_xstrdup("no items to iterate over"));
+		finish(s, id, WFC_PHASE_SKIPPED, wfc_xstrdup("Skipped, empty params"));
 		return;
 	case WFC_RT_EXPAND:
-		finish(s, id, WFC_PHASE_ERROR,
-		       xprintf("%s is not supported by the local runner yet",
-			       n->expand_reason ? n->expand_reason : "run-time expansion"));
+		expand(s, id);
 		return;
 	default:
 		finish(s, id, WFC_PHASE_ERROR,
-		       xprintf("%s templates are not supported by the local runner yet",
-			       n->type_name));
+		       xprintf("%s templates are not supported by the runtime yet", n->type_name));
 		return;
 	}
 }
 
-/* A node is settled once it and its onExit hook (if any) are done. */
-static bool settled(struct wfc_sched *s, size_t id)
+/* Done and its hooks done: its parent may go on. */
+static void settle(struct wfc_sched *s, size_t id)
 {
-	const struct nstate *st = &s->st[id];
-	if (!is_done(st->phase))
-		return false;
-	return st->hook == WFC_RT_NONE || is_done(s->st[st->hook].phase);
+	struct nstate *st = S(s, id);
+	st->settled = true;
+	size_t p = N(s, id)->parent;
+	if (p == WFC_RT_NONE)
+		return;
+	struct nstate *ps = S(s, p);
+	const struct wfc_rt_node *pn = N(s, p);
+	if (st->hook_kind == HOOK_NONE) {
+		if (pn->type == WFC_RT_STEP_GROUP && ps->unsettled)
+			ps->unsettled--;
+		size_t sn = scope_node(s, id);
+		struct scope *sc = sn != WFC_RT_NONE ? S(s, sn)->scope : NULL;
+		if (sc) {
+			const char *d = N(s, id)->display;
+			struct entry *e = entry_of(sc, d, base_len(d), false);
+			if (e && e->unsettled)
+				e->unsettled--;
+			if (pn->type == WFC_RT_DAG) {
+				if (sc->ndone == sc->capdone) {
+					sc->capdone = sc->capdone ? 2 * sc->capdone : 16;
+					sc->done = wfc_xrealloc(sc->done, sc->capdone * sizeof(*sc->done));
+				}
+				sc->done[sc->ndone++] = id;
+			}
+		}
+	}
+	queue(s, p);
 }
 
-static void run_child(struct wfc_sched *s, size_t c)
+/* A done node settles once its hooks are done: lifecycle hooks that
+ * started first, then its exit hook. */
+static void try_settle(struct wfc_sched *s, size_t id)
 {
-	if (s->st[c].phase == WFC_PHASE_NONE)
-		start(s, c);
-	advance(s, c);
+	struct nstate *st = S(s, id);
+	if (st->settled)
+		return;
+	if (st->phase == WFC_PHASE_SKIPPED || st->phase == WFC_PHASE_OMITTED ||
+	    st->phase == WFC_PHASE_DAEMONED) {
+		settle(s, id);
+		return;
+	}
+	for (size_t i = 0; i < st->nlhooks; i++) {
+		struct nstate *hs = S(s, st->lhooks[i]);
+		if (hs->phase != WFC_PHASE_NONE && !hs->settled)
+			return;
+	}
+	if (st->hook != WFC_RT_NONE) {
+		struct nstate *hs = S(s, st->hook);
+		if (hs->phase == WFC_PHASE_NONE && !hs->replaced) {
+			if (s->halt == HALT_INTERRUPT)
+				return;
+			start_tree(s, st->hook);
+			if (!S(s, st->hook)->settled)
+				return;
+		} else if (!hs->settled) {
+			return;
+		}
+	}
+	for (size_t i = 0; i < st->nlhooks; i++)
+		if (S(s, st->lhooks[i])->phase == WFC_PHASE_ERROR)
+			st->hook_error = true;
+	if (st->hook != WFC_RT_NONE && S(s, st->hook)->phase == WFC_PHASE_ERROR)
+		st->hook_error = true;
+	settle(s, id);
+}
+
+static void start_group(struct wfc_sched *s, size_t id)
+{
+	struct nstate *st = S(s, id);
+	st->unsettled = st->nkids;
+	for (size_t i = 0; i < st->nkids; i++) {
+		size_t c = st->kids[i];
+		if (S(s, c)->phase == WFC_PHASE_NONE && !S(s, c)->replaced)
+			start_tree(s, c);
+	}
+	queue(s, id);
 }
 
 static void advance_steps(struct wfc_sched *s, size_t id)
 {
-	const struct wfc_rt_node *n = N(s, id);
-	struct nstate *st = &s->st[id];
-	while (st->cur < n->nchildren) {
-		size_t g = n->children[st->cur];
-		if (g == st->hook) {
+	struct nstate *st = S(s, id);
+	while (st->cur < st->nkids) {
+		size_t g = st->kids[st->cur];
+		if (S(s, g)->hook_kind != HOOK_NONE) {
 			st->cur++;
 			continue;
 		}
-		run_child(s, g);
-		if (!settled(s, g))
+		if (S(s, g)->phase == WFC_PHASE_NONE) {
+			if (s->halt == HALT_INTERRUPT || s->halt == HALT_DEADLINE)
+				return;
+			start(s, g);
+		}
+		if (!S(s, g)->settled)
 			return;
-		if (is_bad(s->st[g].phase)) {
-			finish(s, id, s->st[g].phase,
+		if (is_bad(S(s, g)->phase)) {
+			finish(s, id, S(s, g)->phase,
 			       xprintf("step group %s was unsuccessful: %s", N(s, g)->name,
-				       s->st[g].message ? s->st[g].message : ""));
+				       S(s, g)->message ? S(s, g)->message : ""));
 			return;
 		}
 		st->cur++;
@@ -730,24 +1529,26 @@ static void advance_steps(struct wfc_sched *s, size_t id)
 
 static void advance_group(struct wfc_sched *s, size_t id)
 {
-	const struct wfc_rt_node *n = N(s, id);
-	bool all = true;
-	for (size_t i = 0; i < n->nchildren; i++) {
-		run_child(s, n->children[i]);
-		if (!settled(s, n->children[i]))
-			all = false;
-	}
-	if (!all)
+	struct nstate *st = S(s, id);
+	if (st->unsettled)
 		return;
-	for (size_t i = 0; i < n->nchildren; i++) {
-		size_t c = n->children[i];
-		if (is_bad(s->st[c].phase) && !continues(N(s, c), s->st[c].phase)) {
+	for (size_t i = 0; i < st->nkids; i++) {
+		size_t c = st->kids[i];
+		struct nstate *cs = S(s, c);
+		if (cs->hook_error) {
+			finish(s, id, WFC_PHASE_ERROR, xprintf("child '%s' errored: a hook of it ended in Error",
+							       N(s, c)->name));
+			return;
+		}
+		if (is_bad(cs->phase) && !continues(N(s, c), cs->phase)) {
 			finish(s, id, WFC_PHASE_FAILED, xprintf("child '%s' failed", N(s, c)->name));
 			return;
 		}
 	}
 	finish(s, id, WFC_PHASE_SUCCEEDED, NULL);
 }
+
+/* ---- DAG ---- */
 
 struct dag_ctx {
 	struct wfc_sched *s;
@@ -766,51 +1567,38 @@ static enum wfc_depends_phase dphase(enum wfc_rt_phase ph)
 	}
 }
 
-/* Does task t answer to name: its name, or one item of a loop over it. */
-static bool task_named(const struct wfc_rt_node *t, const char *name)
-{
-	size_t len = strlen(name);
-	return strncmp(t->display, name, len) == 0 &&
-	       (t->display[len] == '\0' || t->display[len] == '(');
-}
-
 static int dag_state(void *user, const char *task, struct wfc_depends_state *out)
 {
 	struct dag_ctx *c = user;
 	struct wfc_sched *s = c->s;
-	const struct wfc_rt_node *d = N(s, c->dag);
-	size_t found = 0, succeeded = 0, failed = 0;
-	bool exact = false, pending = false, bad = false;
+	struct entry *e = entry_of(scope_of(s, c->dag), task, strlen(task), false);
+	if (!e || !e->n)
+		return -1;
+	if (e->unsettled)
+		return 1;
+	size_t succeeded = 0, failed = 0;
+	bool exact = false, bad = false;
 	const struct wfc_rt_node *one = NULL;
 	enum wfc_rt_phase ph = WFC_PHASE_NONE;
-	for (size_t i = 0; i < d->nchildren; i++) {
-		const struct wfc_rt_node *t = N(s, d->children[i]);
-		if (d->children[i] == s->st[c->dag].hook || !task_named(t, task))
-			continue;
-		found++;
-		one = t;
-		exact = exact || strcmp(t->display, task) == 0;
-		ph = s->st[t->id].phase;
-		if (!settled(s, t->id))
-			pending = true;
+	for (size_t i = 0; i < e->n; i++) {
+		one = N(s, e->ids[i]);
+		exact = exact || strcmp(one->display, task) == 0;
+		ph = S(s, e->ids[i])->phase;
 		if (ph == WFC_PHASE_SUCCEEDED)
 			succeeded++;
 		if (is_bad(ph))
 			failed++, bad = true;
 	}
-	if (!found)
-		return -1;
-	if (pending)
-		return 1;
 	memset(out, 0, sizeof(*out));
-	if (found == 1 && exact) {
+	if (e->n == 1 && exact) {
 		out->phase = dphase(ph);
+		out->daemoned = ph == WFC_PHASE_DAEMONED;
 		out->continue_on_failed = one->continue_failed;
 		out->continue_on_error = one->continue_error;
 		return 0;
 	}
 	out->is_group = true;
-	out->children = found;
+	out->children = e->n;
 	out->children_succeeded = succeeded;
 	out->children_failed = failed;
 	out->phase = bad ? WFC_DEPENDS_PHASE_FAILED : WFC_DEPENDS_PHASE_SUCCEEDED;
@@ -819,31 +1607,37 @@ static int dag_state(void *user, const char *task, struct wfc_depends_state *out
 	return 0;
 }
 
+/* The entry of a dependency name of task t, or NULL. */
+static struct entry *dep_entry(struct wfc_sched *s, size_t dag, size_t t, size_t k)
+{
+	const char *name = wfc_depends_task(S(s, t)->dep, k);
+	return entry_of(scope_of(s, dag), name, strlen(name), false);
+}
+
 /* The phase a DAG target stands for: an omitted task inherits a failure of
  * the tasks it depends on (Argo assessDAGPhase). */
 static enum wfc_rt_phase branch_phase(struct wfc_sched *s, size_t dag, size_t t, int depth)
 {
-	enum wfc_rt_phase ph = s->st[t].phase;
-	if (ph != WFC_PHASE_OMITTED || !s->st[t].dep || depth > 64)
+	enum wfc_rt_phase ph = S(s, t)->phase;
+	struct wfc_depends *dep = S(s, t)->dep;
+	if (ph != WFC_PHASE_OMITTED || !dep || depth > 64)
 		return ph;
-	const struct wfc_rt_node *d = N(s, dag);
-	struct wfc_depends *dep = s->st[t].dep;
-	for (size_t k = 0; k < wfc_depends_ntasks(dep); k++)
-		for (size_t i = 0; i < d->nchildren; i++) {
-			size_t u = d->children[i];
-			if (u == t || !task_named(N(s, u), wfc_depends_task(dep, k)))
+	for (size_t k = 0; k < wfc_depends_ntasks(dep); k++) {
+		struct entry *e = dep_entry(s, dag, t, k);
+		for (size_t i = 0; e && i < e->n; i++) {
+			if (e->ids[i] == t)
 				continue;
-			enum wfc_rt_phase up = branch_phase(s, dag, u, depth + 1);
+			enum wfc_rt_phase up = branch_phase(s, dag, e->ids[i], depth + 1);
 			if (is_bad(up))
 				return up;
 		}
+	}
 	return ph;
 }
 
 /* Is name one of the space-separated words of list? */
-static bool in_list(const char *list, const char *name)
+static bool in_list(const char *list, const char *name, size_t len)
 {
-	size_t len = strlen(name);
 	for (const char *q = list; *q;) {
 		while (*q == ' ')
 			q++;
@@ -855,133 +1649,173 @@ static bool in_list(const char *list, const char *name)
 	return false;
 }
 
+/* A target of the DAG: one its `target` names, else one no task depends on. */
 static bool is_target(struct wfc_sched *s, size_t dag, size_t t)
 {
 	const struct wfc_rt_node *d = N(s, dag);
-	if (d->target && *d->target) {
-		for (const char *q = N(s, t)->display; *q; q++)
-			if (*q == '(') {
-				char *base = strndup(N(s, t)->display, (size_t)(q - N(s, t)->display));
-				if (!base)
-					abort();
-				bool r = in_list(d->target, base);
-				free(base);
-				return r;
-			}
-		return in_list(d->target, N(s, t)->display);
-	}
-	for (size_t i = 0; i < d->nchildren; i++) {
-		struct wfc_depends *dep = s->st[d->children[i]].dep;
-		for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++)
-			if (task_named(N(s, t), wfc_depends_task(dep, k)))
-				return false;
-	}
-	return true;
-}
-
-/* failFast: a task failed (no continueOn); no new task starts then, but
- * the ones that depend on a failed task (handlers) still do. */
-static bool dag_failed(struct wfc_sched *s, size_t dag)
-{
-	const struct wfc_rt_node *d = N(s, dag);
-	for (size_t i = 0; i < d->nchildren; i++) {
-		size_t t = d->children[i];
-		if (t != s->st[dag].hook && settled(s, t) && is_bad(s->st[t].phase) &&
-		    !continues(N(s, t), s->st[t].phase))
-			return true;
-	}
-	return false;
+	const char *disp = N(s, t)->display;
+	size_t len = base_len(disp);
+	if (d->target && *d->target)
+		return in_list(d->target, disp, len);
+	struct entry *e = entry_of(scope_of(s, dag), disp, len, false);
+	return !e || !e->depended_on;
 }
 
 static bool handles_failure(struct wfc_sched *s, size_t dag, size_t t)
 {
-	const struct wfc_rt_node *d = N(s, dag);
-	struct wfc_depends *dep = s->st[t].dep;
-	for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++)
-		for (size_t i = 0; i < d->nchildren; i++) {
-			size_t u = d->children[i];
-			if (task_named(N(s, u), wfc_depends_task(dep, k)) && is_bad(s->st[u].phase))
+	struct wfc_depends *dep = S(s, t)->dep;
+	for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++) {
+		struct entry *e = dep_entry(s, dag, t, k);
+		for (size_t i = 0; e && i < e->n; i++)
+			if (is_bad(S(s, e->ids[i])->phase))
 				return true;
-		}
+	}
 	return false;
 }
 
-static void advance_dag(struct wfc_sched *s, size_t id)
+/* Starts task t of dag when its depends allows. */
+static void dag_try(struct wfc_sched *s, size_t dag, size_t t)
 {
-	const struct wfc_rt_node *n = N(s, id);
-	struct dag_ctx ctx = { .s = s, .dag = id };
-	bool changed = true, all = true;
-	while (changed) {
-		changed = false;
-		all = true;
-		for (size_t i = 0; i < n->nchildren; i++) {
-			size_t t = n->children[i];
-			struct nstate *ts = &s->st[t];
-			if (t == s->st[id].hook || ts->excluded)
+	struct nstate *ts = S(s, t);
+	struct scope *sc = scope_of(s, dag);
+	if (ts->excluded || ts->phase != WFC_PHASE_NONE || ts->replaced ||
+	    ts->hook_kind != HOOK_NONE || s->halt == HALT_INTERRUPT || s->halt == HALT_DEADLINE)
+		return;
+	if (ts->dep) {
+		struct dag_ctx ctx = { .s = s, .dag = dag };
+		struct wfc_gv_error ge = { 0 };
+		bool ok = true;
+		int r = wfc_depends_eval(ts->dep, dag_state, &ctx, &ok, &ge);
+		if (r == 1)
+			return;
+		if (r < 0) {
+			sc->nrunning++;
+			finish(s, t, WFC_PHASE_ERROR, xprintf("cannot evaluate depends '%s': %s",
+							      N(s, t)->depends, ge.message));
+			return;
+		}
+		if (!ok) {
+			sc->nrunning++;
+			finish(s, t, WFC_PHASE_OMITTED, wfc_xstrdup("omitted: depends condition not met"));
+			return;
+		}
+	} else if (N(s, t)->depends && *N(s, t)->depends && N(s, t)->type != WFC_RT_EXPAND &&
+		   !N(s, t)->tmpl) {
+		sc->nrunning++;
+		finish(s, t, WFC_PHASE_ERROR, xprintf("cannot parse depends '%s'", N(s, t)->depends));
+		return;
+	}
+	if (N(s, dag)->fail_fast && sc->failed && !handles_failure(s, dag, t))
+		return;
+	sc->nrunning++;
+	start(s, t);
+	if (!ts->replaced)
+		return;
+	sc->nrunning--;
+	for (size_t i = 0; i < ts->nrepl; i++)
+		dag_try(s, dag, ts->repl[i]);
+}
+
+static void start_dag(struct wfc_sched *s, size_t id)
+{
+	struct scope *sc = scope_of(s, id);
+	const struct wfc_rt_node *d = N(s, id);
+	struct nstate *st = S(s, id);
+	/* who depends on whom, by name */
+	for (size_t i = 0; i < st->nkids; i++) {
+		size_t t = st->kids[i];
+		struct wfc_depends *dep = S(s, t)->dep;
+		for (size_t k = 0; dep && S(s, t)->hook_kind == HOOK_NONE && k < wfc_depends_ntasks(dep); k++) {
+			struct entry *e = dep_entry(s, id, t, k);
+			if (!e)
 				continue;
-			if (ts->phase == WFC_PHASE_NONE) {
-				bool ok = true;
-				if (ts->dep) {
-					struct wfc_gv_error ge = { 0 };
-					int r = wfc_depends_eval(ts->dep, dag_state, &ctx, &ok, &ge);
-					if (r == 1) {
-						all = false;
-						continue;
-					}
-					if (r < 0) {
-						finish(s, t, WFC_PHASE_ERROR,
-						       xprintf("cannot evaluate depends '%s': %s",
-							       N(s, t)->depends, ge.message));
-						changed = true;
-						continue;
-					}
-				}
-				if (!ok) {
-					finish(s, t, WFC_PHASE_OMITTED,
-					       wfc_xstrdup("omitted: depends condition not met"));
-					changed = true;
-					continue;
-				}
-				if (n->fail_fast && dag_failed(s, id) && !handles_failure(s, id, t))
-					continue;
-				start(s, t);
-				changed = true;
+			e->depended_on = true;
+			if (e->ndeps == e->capdeps) {
+				e->capdeps = e->capdeps ? 2 * e->capdeps : 4;
+				e->dependents = wfc_xrealloc(e->dependents, e->capdeps * sizeof(size_t));
 			}
-			bool was = settled(s, t);
-			advance(s, t);
-			if (!settled(s, t))
-				all = false;
-			else if (!was)
-				changed = true;
+			e->dependents[e->ndeps++] = t;
 		}
 	}
-	if (!all)
-		return;
+	/* a target: only the targets and what they depend on run */
+	if (d->target && *d->target) {
+		size_t *todo = wfc_xmalloc((st->nkids + 1) * sizeof(*todo)), nt = 0;
+		for (size_t i = 0; i < st->nkids; i++) {
+			size_t t = st->kids[i];
+			if (S(s, t)->hook_kind != HOOK_NONE)
+				continue;
+			S(s, t)->excluded = !is_target(s, id, t);
+			if (!S(s, t)->excluded)
+				todo[nt++] = t;
+		}
+		while (nt) {
+			size_t t = todo[--nt];
+			struct wfc_depends *dep = S(s, t)->dep;
+			for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++) {
+				struct entry *e = dep_entry(s, id, t, k);
+				for (size_t j = 0; e && j < e->n; j++)
+					if (S(s, e->ids[j])->excluded) {
+						S(s, e->ids[j])->excluded = false;
+						todo = wfc_xrealloc(todo, (st->nkids + nt + 1) * sizeof(*todo));
+						todo[nt++] = e->ids[j];
+					}
+			}
+		}
+		free(todo);
+	}
+	/* a snapshot: starting a task may put its expansion in its place */
+	size_t n = st->nkids;
+	size_t *tasks = ids_copy(st->kids, n);
+	for (size_t i = 0; i < n; i++)
+		dag_try(s, id, tasks[i]);
+	free(tasks);
+	(void)sc;
+	queue(s, id);
+}
+
+/* Not a DAG target for the DAG's phase. */
+static bool ts_skip(struct wfc_sched *s, size_t dag, size_t t)
+{
+	return S(s, t)->excluded || !is_target(s, dag, t);
+}
+
+static void dag_finish(struct wfc_sched *s, size_t id)
+{
+	const struct wfc_rt_node *n = N(s, id);
+	struct nstate *st = S(s, id);
+	struct scope *sc = scope_of(s, id);
 	enum wfc_rt_phase res = WFC_PHASE_SUCCEEDED;
-	if (n->fail_fast && dag_failed(s, id)) {
+	for (size_t i = 0; i < st->nkids; i++) {
+		size_t t = st->kids[i];
+		if (S(s, t)->hook_kind == HOOK_NONE && S(s, t)->hook_error) {
+			finish(s, id, WFC_PHASE_ERROR,
+			       xprintf("task '%s' errored: a hook of it ended in Error", N(s, t)->name));
+			return;
+		}
+	}
+	if (n->fail_fast && sc->failed) {
 		/* tasks left unstarted: the first failure decides */
-		for (size_t i = 0; i < n->nchildren && res == WFC_PHASE_SUCCEEDED; i++) {
-			size_t t = n->children[i];
-			if (t != s->st[id].hook && is_bad(s->st[t].phase) &&
-			    !continues(N(s, t), s->st[t].phase) && !is_target(s, id, t)) {
-				bool left = false;
-				for (size_t k = 0; k < n->nchildren; k++)
-					left = left || (s->st[n->children[k]].phase == WFC_PHASE_NONE &&
-							!s->st[n->children[k]].excluded &&
-							n->children[k] != s->st[id].hook);
-				if (left) {
-					res = s->st[t].phase;
-					finish(s, id, res, xprintf("task '%s' %s", N(s, t)->name,
-								   res == WFC_PHASE_ERROR ? "errored" : "failed"));
-					return;
-				}
+		bool left = false;
+		for (size_t k = 0; k < st->nkids && !left; k++) {
+			const struct nstate *ks = S(s, st->kids[k]);
+			left = ks->phase == WFC_PHASE_NONE && !ks->excluded && !ks->replaced &&
+			       ks->hook_kind == HOOK_NONE;
+		}
+		for (size_t i = 0; left && i < st->nkids; i++) {
+			size_t t = st->kids[i];
+			enum wfc_rt_phase ph = S(s, t)->phase;
+			if (S(s, t)->hook_kind == HOOK_NONE && is_bad(ph) && !continues(N(s, t), ph) &&
+			    !is_target(s, id, t)) {
+				finish(s, id, ph, xprintf("task '%s' %s", N(s, t)->name,
+							  ph == WFC_PHASE_ERROR ? "errored" : "failed"));
+				return;
 			}
 		}
 	}
 	size_t bad = WFC_RT_NONE;
-	for (size_t i = 0; i < n->nchildren && res == WFC_PHASE_SUCCEEDED; i++) {
-		size_t t = n->children[i];
-		if (t == s->st[id].hook || ts_skip(s, id, t))
+	for (size_t i = 0; i < st->nkids && res == WFC_PHASE_SUCCEEDED; i++) {
+		size_t t = st->kids[i];
+		if (S(s, t)->hook_kind != HOOK_NONE || ts_skip(s, id, t))
 			continue;
 		enum wfc_rt_phase bp = branch_phase(s, id, t, 0);
 		if (is_bad(bp) && !continues(N(s, t), bp)) {
@@ -994,18 +1828,40 @@ static void advance_dag(struct wfc_sched *s, size_t id)
 			  res == WFC_PHASE_ERROR ? "errored" : "failed"));
 }
 
-/* Not a DAG target for the DAG's phase. */
-static bool ts_skip(struct wfc_sched *s, size_t dag, size_t t)
+static void advance_dag(struct wfc_sched *s, size_t id)
 {
-	return s->st[t].excluded || !is_target(s, dag, t);
+	struct scope *sc = scope_of(s, id);
+	for (size_t i = 0; i < sc->ndone; i++) {
+		size_t t = sc->done[i];
+		struct nstate *ts = S(s, t);
+		if (sc->nrunning)
+			sc->nrunning--;
+		if ((is_bad(ts->phase) && !continues(N(s, t), ts->phase)) || ts->hook_error)
+			sc->failed = true;
+		const char *d = N(s, t)->display;
+		struct entry *e = entry_of(sc, d, base_len(d), false);
+		if (!e || e->unsettled)
+			continue;
+		for (size_t k = 0; k < e->ndeps; k++)
+			dag_try(s, id, e->dependents[k]);
+	}
+	sc->ndone = 0;
+	if (!sc->nrunning)
+		dag_finish(s, id);
 }
+
+/* ---- outputs ---- */
+
+/* Fills text as seen from inside scope node id (its own steps or tasks). */
+static int subst_inside(struct wfc_sched *s, size_t id, const char *text, char **out,
+			char *err, size_t errlen);
 
 /* Output parameters of a Steps or DAG template (valueFrom.parameter). */
 static void scope_outputs(struct wfc_sched *s, size_t id)
 {
 	const struct wfc_rt_node *n = N(s, id);
-	struct nstate *st = &s->st[id];
-	if (!n->noutputs || !n->nchildren)
+	struct nstate *st = S(s, id);
+	if (!n->noutputs || !st->nkids || st->outputs)
 		return;
 	st->outputs = calloc(n->noutputs, sizeof(char *));
 	if (!st->outputs)
@@ -1014,7 +1870,7 @@ static void scope_outputs(struct wfc_sched *s, size_t id)
 		const char *src = n->outputs[i].parameter ? n->outputs[i].parameter
 							  : n->outputs[i].value;
 		char err[256], *v = NULL;
-		if (src && subst(s, n->children[0], src, 0, &v, err, sizeof(err)) == 0)
+		if (src && subst_inside(s, id, src, &v, err, sizeof(err)) == 0)
 			st->outputs[i] = v;
 		else if (n->outputs[i].dflt)
 			st->outputs[i] = wfc_xstrdup(n->outputs[i].dflt);
@@ -1023,19 +1879,14 @@ static void scope_outputs(struct wfc_sched *s, size_t id)
 		export_globals(s, id);
 }
 
-static void start_hook(struct wfc_sched *s, size_t id)
-{
-	struct nstate *st = &s->st[id];
-	if (st->hook == WFC_RT_NONE || s->st[st->hook].phase != WFC_PHASE_NONE || s->interrupted)
-		return;
-	start(s, st->hook);
-}
-
 static void advance(struct wfc_sched *s, size_t id)
 {
 	const struct wfc_rt_node *n = N(s, id);
-	struct nstate *st = &s->st[id];
-	if (st->phase == WFC_PHASE_RUNNING && !s->interrupted && !s->deadline_hit) {
+	struct nstate *st = S(s, id);
+	if (st->replaced)
+		return;
+	if (st->phase == WFC_PHASE_RUNNING && s->halt != HALT_INTERRUPT &&
+	    s->halt != HALT_DEADLINE) {
 		switch (n->type) {
 		case WFC_RT_STEPS:
 			advance_steps(s, id);
@@ -1046,28 +1897,21 @@ static void advance(struct wfc_sched *s, size_t id)
 		case WFC_RT_DAG:
 			advance_dag(s, id);
 			break;
-		case WFC_RT_POD:
-			try_launch(s, id);
-			break;
 		default:
 			break;
 		}
-		if (is_done(st->phase) && n->type != WFC_RT_POD)
+		if (is_done(st->phase) && (n->type == WFC_RT_STEPS || n->type == WFC_RT_DAG))
 			scope_outputs(s, id);
 	}
-	if (is_done(st->phase) && st->phase != WFC_PHASE_SKIPPED &&
-	    st->phase != WFC_PHASE_OMITTED) {
-		start_hook(s, id);
-		if (st->hook != WFC_RT_NONE && s->st[st->hook].phase != WFC_PHASE_NONE)
-			advance(s, st->hook);
-	}
+	if (fulfilled(st->phase))
+		try_settle(s, id);
 }
 
 /* Exports the output parameters of node id that have a globalName. */
 static void export_globals(struct wfc_sched *s, size_t id)
 {
 	const struct wfc_rt_node *n = N(s, id);
-	const struct nstate *st = &s->st[id];
+	const struct nstate *st = S(s, id);
 	for (size_t k = 0; st->outputs && k < n->noutputs; k++) {
 		const char *g = n->outputs[k].global_name;
 		if (!g || !*g || !st->outputs[k])
@@ -1076,15 +1920,15 @@ static void export_globals(struct wfc_sched *s, size_t id)
 		while (i < s->nglobals && strcmp(s->globals[i].name, g) != 0)
 			i++;
 		if (i == s->nglobals) {
-			s->globals = realloc(s->globals, (s->nglobals + 1) * sizeof(*s->globals));
-			if (!s->globals)
-				abort();
+			s->globals = wfc_xrealloc(s->globals, (s->nglobals + 1) * sizeof(*s->globals));
 			s->globals[s->nglobals++] = (struct global){ .name = wfc_xstrdup(g) };
 		}
 		free(s->globals[i].value);
 		s->globals[i].value = wfc_xstrdup(st->outputs[k]);
 	}
 }
+
+/* ---- retries ---- */
 
 struct retry_env {
 	const struct attempt *a;
@@ -1122,10 +1966,10 @@ static int retry_lookup(void *user, const char *name, struct wfc_ex_value *out)
 static char *retry_decision(struct wfc_sched *s, size_t id, double *wait)
 {
 	const struct wfc_rt_retry *rs = &N(s, id)->retry;
-	const struct nstate *st = &s->st[id];
+	const struct nstate *st = S(s, id);
 	const struct attempt *a = &st->att[st->natt - 1];
 	double now = now_mono();
-	if (a->phase == WFC_PHASE_SUCCEEDED || s->interrupted || s->deadline_hit)
+	if (a->phase == WFC_PHASE_SUCCEEDED || s->halt != HALT_NONE || st->settled)
 		return wfc_xstrdup(a->message ? a->message : "");
 	*wait = 0;
 	if (rs->backoff_s > 0) {
@@ -1168,12 +2012,33 @@ static char *retry_decision(struct wfc_sched *s, size_t id, double *wait)
 	return NULL;
 }
 
+/* ---- jobs ---- */
+
+static void drop_job(struct wfc_sched *s, size_t id)
+{
+	struct nstate *st = S(s, id);
+	size_t slot = st->run_slot;
+	if (slot < s->running.n && s->running.v[slot] == id) {
+		size_t last = s->running.v[--s->running.n];
+		if (last != id) {
+			s->running.v[slot] = last;
+			S(s, last)->run_slot = slot;
+		}
+	}
+	st->job = NULL;
+	count_jobs(s, id, -1);
+	if (st->daemon_live) {
+		st->daemon_live = false;
+		ids_remove(&s->daemons, id);
+	}
+}
+
 /* The executor says a job ended. */
 static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 {
 	const struct wfc_rt_node *n = N(s, id);
-	struct nstate *st = &s->st[id];
-	st->job = NULL;
+	struct nstate *st = S(s, id);
+	drop_job(s, id);
 	st->exit_code = r->exit_code;
 	free(st->result);
 	st->result = r->result;
@@ -1187,15 +2052,25 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 		print_logs(s, id, r->stderr_tail);
 	}
 	free(r->stderr_tail);
-	if (s->deadline_hit) {
+	if (st->daemon_killed) {
+		/* a daemon ended with its scope: Argo marks it Succeeded */
+		free(r->message);
+		r->message = NULL;
+		r->phase = WFC_PHASE_SUCCEEDED;
+	} else if (s->deadline_hit) {
 		free(r->message);
 		r->phase = WFC_PHASE_FAILED;
 		r->message = wfc_xstrdup("Step exceeded its deadline");
+	} else if (s->halt == HALT_STOP && !n->exit_handler && r->phase != WFC_PHASE_SUCCEEDED) {
+		free(r->message);
+		r->phase = WFC_PHASE_FAILED;
+		r->message = wfc_xstrdup("workflow shutdown with strategy: Stop");
 	}
-	if (!n->retry.set) {
+	if (!n->retry.set || st->settled) {
 		if (r->phase == WFC_PHASE_SUCCEEDED)
 			export_globals(s, id);
 		finish(s, id, r->phase, r->message);
+		slots_freed(s, id);
 		return;
 	}
 	struct attempt *a = &st->att[st->natt - 1];
@@ -1214,6 +2089,7 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 			stop = NULL;
 		}
 		finish(s, id, r->phase, stop);
+		slots_freed(s, id);
 		return;
 	}
 	st->attempt++;
@@ -1221,130 +2097,223 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 	st->launch_at = now_mono() + wait;
 	if (s->o.progress)
 		fprintf(s->o.progress, "%s  Retrying  (attempt %u)\n", n->name, st->attempt + 1);
+	try_launch(s, id);
+	slots_freed(s, id);
 }
 
 static void poll_jobs(struct wfc_sched *s)
 {
-	for (size_t i = 0; i < s->p->nnodes; i++) {
-		if (!s->st[i].job)
+	size_t n = s->running.n;
+	size_t *ids = ids_copy(s->running.v, n);
+	for (size_t i = 0; i < n; i++) {
+		struct nstate *st = S(s, ids[i]);
+		if (!st->job)
 			continue;
 		struct wfc_exec_result r = { .exit_code = -1 };
-		if (s->ex.poll(s->ex.self, s->st[i].job, &r) == 1)
-			job_done(s, i, &r);
+		if (s->ex.poll(s->ex.self, st->job, &r) == 1)
+			job_done(s, ids[i], &r);
+	}
+	free(ids);
+}
+
+static void stop_all(struct wfc_sched *s, bool exit_handlers_too)
+{
+	for (size_t i = 0; i < s->running.n; i++) {
+		size_t id = s->running.v[i];
+		if (exit_handlers_too || !N(s, id)->exit_handler)
+			s->ex.kill(s->ex.self, S(s, id)->job);
 	}
 }
 
-static bool any_running(const struct wfc_sched *s)
+static void kill_daemons(struct wfc_sched *s, size_t scope)
 {
-	for (size_t i = 0; i < s->p->nnodes; i++)
-		if (s->st[i].job)
-			return true;
-	return false;
+	for (size_t i = 0; i < s->daemons.n; i++) {
+		size_t d = s->daemons.v[i];
+		struct nstate *ds = S(s, d);
+		if (!ds->job || ds->daemon_killed || !is_under(s, d, scope))
+			continue;
+		ds->daemon_killed = true;
+		s->ex.kill(s->ex.self, ds->job);
+	}
 }
 
-static void stop_all(struct wfc_sched *s)
+/* A daemon's job runs: is it ready yet? */
+static void check_ready(struct wfc_sched *s, size_t id)
 {
-	for (size_t i = 0; i < s->p->nnodes; i++)
-		if (s->st[i].job)
-			s->ex.kill(s->ex.self, s->st[i].job);
+	struct nstate *st = S(s, id);
+	if (!st->job || st->phase != WFC_PHASE_RUNNING)
+		return;
+	int r = s->ex.ready ? s->ex.ready(s->ex.self, st->job) : 1;
+	if (!r) {
+		set_timer(s, id, now_mono() + READY_POLL_S);
+		return;
+	}
+	const char *ip = s->ex.address ? s->ex.address(s->ex.self, st->job) : NULL;
+	free(st->ip);
+	st->ip = ip ? wfc_xstrdup(ip) : NULL;
+	st->phase = WFC_PHASE_DAEMONED;
+	s->changes++;
+	progress(s, id);
+	lifecycle_hooks(s, id);
+	queue(s, id);
 }
 
-/* How long the loop may sleep: until the next backoff or the deadline. */
+static void fire_timers(struct wfc_sched *s)
+{
+	double now = now_mono();
+	size_t n = s->timers.n;
+	size_t *ids = ids_copy(s->timers.v, n);
+	for (size_t i = 0; i < n; i++) {
+		size_t id = ids[i];
+		struct nstate *st = S(s, id);
+		if (!st->timer || st->wake_at > now)
+			continue;
+		clear_timer(s, id);
+		if (st->suspended)
+			finish(s, id, WFC_PHASE_SUCCEEDED, NULL);
+		else if (st->pending)
+			try_launch(s, id);
+		else if (st->daemon_live)
+			check_ready(s, id);
+	}
+	free(ids);
+}
+
+/* How long the loop may sleep: until the next timer or the deadline. */
 static int next_wakeup(const struct wfc_sched *s)
 {
 	double now = now_mono(), t = 1.0;
-	for (size_t i = 0; i < s->p->nnodes; i++)
-		if (s->st[i].pending && s->st[i].launch_at > now && s->st[i].launch_at - now < t)
-			t = s->st[i].launch_at - now;
+	for (size_t i = 0; i < s->timers.n; i++) {
+		double d = S(s, s->timers.v[i])->wake_at - now;
+		if (d < t)
+			t = d;
+	}
 	if (s->deadline > 0 && !s->deadline_hit && s->deadline - now < t)
 		t = s->deadline - now;
 	return t > 0 ? (int)(t * 1000) + 1 : 0;
 }
 
-/* After the deadline: every node of the tree under id still running fails
- * (children are listed after their parent: from the last one up). */
-static void fail_unfinished(struct wfc_sched *s, size_t id)
+/* Every node of the tree under id still running ends so (children come
+ * after their parent in the table: from the last one up). */
+static void fail_unfinished(struct wfc_sched *s, size_t id, enum wfc_rt_phase ph,
+			    const char *msg)
 {
-	for (size_t i = s->p->nnodes; i-- > 0;) {
-		if (s->st[i].phase != WFC_PHASE_RUNNING || !is_under(s, i, id))
+	for (size_t i = s->nn; i-- > 0;) {
+		struct nstate *st = S(s, i);
+		if ((st->phase != WFC_PHASE_RUNNING && st->phase != WFC_PHASE_DAEMONED) ||
+		    (id != WFC_RT_NONE && !is_under(s, i, id)))
 			continue;
-		s->st[i].pending = false;
-		finish(s, i, WFC_PHASE_FAILED, wfc_xstrdup("Step exceeded its deadline"));
+		finish(s, i, ph, wfc_xstrdup(msg));
 	}
 }
 
-/* Runs the tree under id to its end (or to an interruption). */
-static void drive(struct wfc_sched *s, size_t id)
+/* Advances every queued node until nothing is queued. */
+static void work(struct wfc_sched *s)
 {
-	if (s->st[id].phase == WFC_PHASE_NONE)
-		start(s, id);
+	size_t id;
+	for (int round = 0; round < 2; round++) {
+		while (fifo_pop(&s->q, &id)) {
+			S(s, id)->queued = false;
+			advance(s, id);
+		}
+		workflow_hooks(s);
+		if (!s->q.n)
+			break;
+		round = -1;
+	}
+}
+
+static bool target_done(struct wfc_sched *s, size_t target)
+{
+	if (target != WFC_RT_NONE)
+		return S(s, target)->settled;
+	for (size_t i = 0; i < s->wf_hooks.n; i++) {
+		const struct nstate *hs = S(s, s->wf_hooks.v[i]);
+		if (hs->phase != WFC_PHASE_NONE && !hs->settled)
+			return false;
+	}
+	return true;
+}
+
+/* Runs the tree under target (NONE: the workflow's hooks) to its end, or
+ * to an interruption. */
+static void drive(struct wfc_sched *s, size_t target)
+{
+	if (target != WFC_RT_NONE && S(s, target)->phase == WFC_PHASE_NONE)
+		start_tree(s, target);
 	for (;;) {
-		advance(s, id);
-		if (settled(s, id) && !any_running(s))
+		work(s);
+		if (target_done(s, target) && !s->running.n)
 			return;
-		if (!s->interrupted && s->ex.interrupted && s->ex.interrupted(s->ex.self)) {
+		if (s->halt != HALT_INTERRUPT && s->ex.interrupted && s->ex.interrupted(s->ex.self)) {
+			s->halt = HALT_INTERRUPT;
 			s->interrupted = true;
 			if (s->o.progress)
 				fprintf(s->o.progress, "interrupted: stopping every running step\n");
-			stop_all(s);
+			stop_all(s, true);
 		}
-		if (s->interrupted && !any_running(s))
+		if (s->halt == HALT_INTERRUPT && !s->running.n)
 			return;
 		if (s->deadline > 0 && !s->deadline_hit && now_mono() >= s->deadline) {
 			s->deadline_hit = true;
+			s->halt = HALT_DEADLINE;
 			if (s->o.progress)
 				fprintf(s->o.progress, "workflow exceeded its deadline: stopping every running step\n");
-			stop_all(s);
+			stop_all(s, true);
 		}
-		if (s->deadline_hit && !any_running(s)) {
-			fail_unfinished(s, id);
+		if (s->deadline_hit && !s->running.n) {
+			fail_unfinished(s, target, WFC_PHASE_FAILED, "Step exceeded its deadline");
+			work(s);
+			return;
+		}
+		if (!s->running.n && !s->timers.n && !s->suspended.n && !s->q.n) {
+			/* nothing runs, nothing will: a node waits for what never comes */
+			fail_unfinished(s, target, WFC_PHASE_ERROR,
+					"the run cannot go on: nothing runs and nothing is waited for");
+			work(s);
 			return;
 		}
 		s->ex.wait(s->ex.self, next_wakeup(s));
+		if (s->o.control)
+			s->o.control(s->o.control_user, s);
 		poll_jobs(s);
+		fire_timers(s);
 	}
 }
 
-/* A DAG with a target runs only the targets and what they depend on. */
-static void mark_targets(struct wfc_sched *s, size_t dag)
+/* ---- life ---- */
+
+static int subst_inside(struct wfc_sched *s, size_t id, const char *text, char **out,
+			char *err, size_t errlen)
 {
-	const struct wfc_rt_node *d = N(s, dag);
-	if (d->type != WFC_RT_DAG || !d->target || !*d->target)
-		return;
-	for (size_t i = 0; i < d->nchildren; i++) {
-		size_t t = d->children[i];
-		s->st[t].excluded = t != s->st[dag].hook && !is_target(s, dag, t);
-	}
-	bool changed = true;
-	while (changed) {
-		changed = false;
-		for (size_t i = 0; i < d->nchildren; i++) {
-			struct wfc_depends *dep = s->st[d->children[i]].dep;
-			if (s->st[d->children[i]].excluded)
-				continue;
-			for (size_t k = 0; dep && k < wfc_depends_ntasks(dep); k++)
-				for (size_t j = 0; j < d->nchildren; j++) {
-					size_t u = d->children[j];
-					if (s->st[u].excluded &&
-					    task_named(N(s, u), wfc_depends_task(dep, k))) {
-						s->st[u].excluded = false;
-						changed = true;
-					}
-				}
+	/* a virtual child of id: its steps and tasks are in scope, its inputs
+	 * are id's */
+	struct wfc_rt_node *v = WFC_NEW(s->a, struct wfc_rt_node);
+	const struct wfc_rt_node *n = N(s, id);
+	*v = *n;
+	v->parent = id;
+	v->type = WFC_RT_OTHER;
+	v->children = NULL;
+	v->nchildren = 0;
+	v->hook_name = NULL;
+	v->exit_handler = false;
+	v->depends = NULL;
+	v->id = s->nn;
+	size_t vid = add_node(s, v);
+	S(s, vid)->replaced = true;   /* never shown, never run */
+	if (!n->literal_inputs) {
+		/* the inputs' own tags are filled where id sees them */
+		struct wfc_rt_kv *in = WFC_NEWN(s->a, struct wfc_rt_kv, n->ninputs + 1);
+		for (size_t i = 0; i < n->ninputs; i++) {
+			in[i].name = n->inputs[i].name;
+			char *val = n->inputs[i].value ? input_value(s, id, &n->inputs[i], 0) : NULL;
+			in[i].value = val ? wfc_arena_strdup(s->a, val) : NULL;
+			free(val);
 		}
+		v->inputs = in;
+		v->literal_inputs = true;
 	}
-}
-
-static size_t hook_of(const struct wfc_rt_plan *p, size_t id)
-{
-	const struct wfc_rt_node *n = &p->nodes[id];
-	size_t len = strlen(n->name);
-	for (size_t i = 0; i < n->nchildren; i++) {
-		const struct wfc_rt_node *c = &p->nodes[n->children[i]];
-		if (strncmp(c->name, n->name, len) == 0 && strcmp(c->name + len, ".onExit") == 0)
-			return c->id;
-	}
-	return WFC_RT_NONE;
+	return subst(s, vid, NULL, text, 0, out, err, errlen);
 }
 
 struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc_executor *ex,
@@ -1357,18 +2326,14 @@ struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc
 	s->ex = *ex;
 	if (o)
 		s->o = *o;
-	s->st = calloc(p->nnodes, sizeof(*s->st));
-	if (!s->st)
-		abort();
-	for (size_t i = 0; i < p->nnodes; i++) {
-		s->st[i].exit_code = -1;
-		s->st[i].hook = hook_of(p, i);
-		const struct wfc_rt_node *n = &p->nodes[i];
-		if (n->depends && *n->depends)
-			s->st[i].dep = wfc_depends_parse(n->depends, NULL);
-	}
+	s->a = wfc_arena_create();
+	s->made = cJSON_CreateArray();
+	s->xenv = (struct wfc_rt_expand_env){
+		.a = s->a, .made = s->made, .templates = p->templates, .workflow = p->name,
+		.add = x_add, .node = x_node, .subst = x_subst, .user = s,
+	};
 	for (size_t i = 0; i < p->nnodes; i++)
-		mark_targets(s, i);
+		add_node(s, &p->nodes[i]);
 	s->wf_phase = WFC_PHASE_RUNNING;
 	/* a run's uid: unique enough for one host */
 	struct timespec ts;
@@ -1381,53 +2346,117 @@ struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc
 	return s;
 }
 
+static void scope_free(struct scope *sc)
+{
+	if (!sc)
+		return;
+	for (size_t i = 0; i < sc->nall; i++) {
+		free(sc->all[i]->ids);
+		free(sc->all[i]->dependents);
+		free(sc->all[i]);
+		free(sc->keys[i]);
+	}
+	free(sc->all);
+	free(sc->keys);
+	free(sc->done);
+	wfc_strmap_free(&sc->names);
+	free(sc);
+}
+
 void wfc_sched_destroy(struct wfc_sched *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->p->nnodes; i++) {
-		struct nstate *st = &s->st[i];
+	for (size_t i = 0; i < s->nn; i++) {
+		struct nstate *st = S(s, i);
 		free(st->message);
 		free(st->result);
 		if (st->outputs)
-			for (size_t k = 0; k < s->p->nodes[i].noutputs; k++)
+			for (size_t k = 0; k < N(s, i)->noutputs; k++)
 				free(st->outputs[k]);
 		free(st->outputs);
 		wfc_depends_free(st->dep);
 		for (size_t k = 0; k < st->natt; k++)
 			free(st->att[k].message);
 		free(st->att);
+		if (st->kcap)
+			free(st->kids);
+		free(st->lhooks);
+		free(st->repl);
+		scope_free(st->scope);
+		if (st->waiting)
+			free(st->waiting->v);
+		free(st->waiting);
+		free(st->ip);
 	}
+	for (size_t i = 0; i < s->nchunks; i++)
+		free(s->chunks[i]);
+	free(s->chunks);
+	free(s->nodes);
 	for (size_t i = 0; i < s->nglobals; i++) {
 		free(s->globals[i].name);
 		free(s->globals[i].value);
 	}
 	free(s->globals);
-	free(s->st);
+	free(s->q.v);
+	free(s->gwait.v);
+	free(s->running.v);
+	free(s->timers.v);
+	free(s->daemons.v);
+	free(s->suspended.v);
+	free(s->wf_hooks.v);
+	cJSON_Delete(s->made);
+	wfc_arena_destroy(s->a);
 	free(s);
+}
+
+/* The workflow's lifecycle hooks (other than exit) as nodes of their own,
+ * started when their expression holds. */
+static void make_workflow_hooks(struct wfc_sched *s)
+{
+	const cJSON *h;
+	cJSON_ArrayForEach(h, s->p->hooks) {
+		if (!h->string || !cJSON_IsObject(h) || strcmp(h->string, "exit") == 0)
+			continue;
+		char *name = xprintf("%s.hooks.%s", s->p->name, h->string);
+		char *disp = xprintf("hooks.%s", h->string);
+		size_t id = wfc_rt_expand_hook(&s->xenv, WFC_RT_NONE, name, disp, h, h->string,
+					       N(s, s->p->root)->inputs, 0);
+		free(name);
+		free(disp);
+		S(s, id)->hook_kind = HOOK_LIFE;
+		ids_push(&s->wf_hooks, id);
+	}
 }
 
 enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s)
 {
-	s->started_wall = now_wall();
+	double now = now_wall();
+	s->started_wall = s->o.started_at > 0 && s->o.started_at < now ? s->o.started_at : now;
 	if (s->p->active_deadline_s > 0)
-		s->deadline = now_mono() + s->p->active_deadline_s;
+		s->deadline = now_mono() + s->p->active_deadline_s - (now - s->started_wall);
+	make_workflow_hooks(s);
 	drive(s, s->p->root);
 	s->deadline = 0;
-	enum wfc_rt_phase ph = s->st[s->p->root].phase;
+	enum wfc_rt_phase ph = S(s, s->p->root)->phase;
 	if (s->interrupted || !is_done(ph))
 		ph = WFC_PHASE_FAILED;
 	if (ph == WFC_PHASE_SKIPPED || ph == WFC_PHASE_OMITTED)
 		ph = WFC_PHASE_SUCCEEDED;
 	s->wf_phase = ph;
-	if (s->deadline_hit)
+	s->changes++;
+	if (s->deadline_hit) {
 		s->deadline_hit = false;
+		s->halt = HALT_NONE;
+	}
 	if (s->p->on_exit != WFC_RT_NONE && !s->interrupted) {
 		drive(s, s->p->on_exit);
-		if (is_bad(s->st[s->p->on_exit].phase) && ph == WFC_PHASE_SUCCEEDED)
-			ph = s->st[s->p->on_exit].phase;
+		if (is_bad(S(s, s->p->on_exit)->phase) && ph == WFC_PHASE_SUCCEEDED)
+			ph = S(s, s->p->on_exit)->phase;
 	}
-	if (s->interrupted)
+	if (!s->interrupted)
+		drive(s, WFC_RT_NONE);
+	if (s->interrupted || s->stopped)
 		ph = WFC_PHASE_FAILED;
 	s->wf_phase = ph;
 	s->finished_wall = now_wall();
@@ -1439,41 +2468,99 @@ bool wfc_sched_interrupted(const struct wfc_sched *s)
 	return s->interrupted;
 }
 
+size_t wfc_sched_resume(struct wfc_sched *s)
+{
+	size_t n = s->suspended.n;
+	while (s->suspended.n) {
+		size_t id = s->suspended.v[0];
+		finish(s, id, WFC_PHASE_SUCCEEDED, NULL);
+	}
+	return n;
+}
+
+void wfc_sched_stop(struct wfc_sched *s)
+{
+	if (s->halt != HALT_NONE)
+		return;
+	s->halt = HALT_STOP;
+	s->stopped = true;
+	if (s->o.progress)
+		fprintf(s->o.progress, "stopping: running steps end, exit handlers run\n");
+	stop_all(s, false);
+	for (size_t i = 0; i < s->nn; i++) {
+		struct nstate *st = S(s, i);
+		if (N(s, i)->exit_handler)
+			continue;
+		if ((st->pending && !st->job) || st->suspended)
+			finish(s, i, WFC_PHASE_FAILED, wfc_xstrdup("workflow shutdown with strategy: Stop"));
+	}
+}
+
+size_t wfc_sched_nnodes(const struct wfc_sched *s)
+{
+	return s->nn;
+}
+
+const struct wfc_rt_node *wfc_sched_node(const struct wfc_sched *s, size_t id)
+{
+	return id < s->nn ? N(s, id) : NULL;
+}
+
+const size_t *wfc_sched_children(const struct wfc_sched *s, size_t id, size_t *n)
+{
+	if (id >= s->nn) {
+		*n = 0;
+		return NULL;
+	}
+	return kids(s, id, n);
+}
+
+unsigned long wfc_sched_changes(const struct wfc_sched *s)
+{
+	return s->changes;
+}
+
+/* A node that took no part (replaced by its expansion, or a helper). */
+static bool hidden(const struct wfc_sched *s, size_t id)
+{
+	return S(s, id)->replaced;
+}
+
 enum wfc_rt_phase wfc_sched_node_phase(const struct wfc_sched *s, size_t id)
 {
-	return id < s->p->nnodes ? s->st[id].phase : WFC_PHASE_NONE;
+	return id < s->nn && !hidden(s, id) ? S(s, id)->phase : WFC_PHASE_NONE;
 }
 
 const char *wfc_sched_node_message(const struct wfc_sched *s, size_t id)
 {
-	return id < s->p->nnodes ? s->st[id].message : NULL;
+	return id < s->nn ? S(s, id)->message : NULL;
 }
 
 const char *wfc_sched_node_result(const struct wfc_sched *s, size_t id)
 {
-	return id < s->p->nnodes ? s->st[id].result : NULL;
+	return id < s->nn ? S(s, id)->result : NULL;
 }
 
 const char *wfc_sched_node_output(const struct wfc_sched *s, size_t id, size_t i)
 {
-	if (id >= s->p->nnodes || i >= s->p->nodes[id].noutputs || !s->st[id].outputs)
+	if (id >= s->nn || i >= N(s, id)->noutputs || !S(s, id)->outputs)
 		return NULL;
-	return s->st[id].outputs[i];
+	return S(s, id)->outputs[i];
 }
 
 size_t wfc_sched_node_attempts(const struct wfc_sched *s, size_t id)
 {
-	return id < s->p->nnodes ? s->st[id].natt : 0;
+	return id < s->nn ? S(s, id)->natt : 0;
 }
 
 enum wfc_rt_phase wfc_sched_attempt_phase(const struct wfc_sched *s, size_t id, size_t k)
 {
-	return k < wfc_sched_node_attempts(s, id) ? s->st[id].att[k].phase : WFC_PHASE_NONE;
+	return k < wfc_sched_node_attempts(s, id) ? S(s, id)->att[k].phase : WFC_PHASE_NONE;
 }
 
 const char *wfc_sched_attempt_message(const struct wfc_sched *s, size_t id, size_t k)
 {
-	return k < wfc_sched_node_attempts(s, id) ? s->st[id].att[k].message : NULL;
+	return k < wfc_sched_node_attempts(s, id) ? S(s, id)->att[k].message : NULL;
 }
 
 size_t wfc_sched_nglobals(const struct wfc_sched *s)
@@ -1502,7 +2589,7 @@ static void hash_id(const struct wfc_sched *s, const char *name, char *buf, size
 static void attempts_json(const struct wfc_sched *s, size_t id, cJSON *nodes, cJSON *children)
 {
 	const struct wfc_rt_node *n = N(s, id);
-	const struct nstate *st = &s->st[id];
+	const struct nstate *st = S(s, id);
 	char ts[32], idb[320];
 	for (size_t k = 0; k < st->natt; k++) {
 		const struct attempt *a = &st->att[k];
@@ -1547,6 +2634,20 @@ static void node_id(const struct wfc_sched *s, size_t id, char *buf, size_t size
 	hash_id(s, N(s, id)->name, buf, size);
 }
 
+/* Argo's type of a node as it ran. */
+static const char *type_name(const struct wfc_sched *s, size_t id)
+{
+	const struct nstate *st = S(s, id);
+	const struct wfc_rt_node *n = N(s, id);
+	if (st->phase == WFC_PHASE_SKIPPED || st->phase == WFC_PHASE_OMITTED)
+		return "Skipped";
+	if (st->natt)
+		return "Retry";
+	if (n->type == WFC_RT_EXPAND)
+		return wfc_rt_call_type(&s->xenv, n->call);
+	return n->type_name;
+}
+
 cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 {
 	char ts[32], idb[320];
@@ -1566,7 +2667,9 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 		rfc3339(s->finished_wall, ts, sizeof(ts));
 		cJSON_AddStringToObject(status, "finishedAt", ts);
 	}
-	const char *msg = s->interrupted ? "interrupted" : s->st[s->p->root].message;
+	const char *msg = s->interrupted ? "interrupted"
+			  : s->stopped ? "Stopped with strategy 'Stop'"
+			  : S(s, s->p->root)->message;
 	if (msg && *msg && s->wf_phase != WFC_PHASE_SUCCEEDED)
 		cJSON_AddStringToObject(status, "message", msg);
 	if (s->nglobals) {
@@ -1580,22 +2683,24 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 		}
 	}
 	cJSON *nodes = cJSON_AddObjectToObject(status, "nodes");
-	for (size_t i = 0; i < s->p->nnodes; i++) {
-		const struct nstate *st = &s->st[i];
+	for (size_t i = 0; i < s->nn; i++) {
+		const struct nstate *st = S(s, i);
 		const struct wfc_rt_node *n = N(s, i);
-		if (st->phase == WFC_PHASE_NONE)
+		if (st->phase == WFC_PHASE_NONE || hidden(s, i))
 			continue;
 		node_id(s, i, idb, sizeof(idb));
 		cJSON *o = cJSON_AddObjectToObject(nodes, idb);
 		cJSON_AddStringToObject(o, "id", idb);
 		cJSON_AddStringToObject(o, "name", n->name);
 		cJSON_AddStringToObject(o, "displayName", n->display);
-		cJSON_AddStringToObject(o, "type",
-					st->phase == WFC_PHASE_SKIPPED || st->phase == WFC_PHASE_OMITTED
-					? "Skipped" : st->natt ? "Retry" : n->type_name);
+		cJSON_AddStringToObject(o, "type", type_name(s, i));
 		if (n->template_name)
 			cJSON_AddStringToObject(o, "templateName", n->template_name);
-		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(st->phase));
+		bool daemoned = st->phase == WFC_PHASE_DAEMONED;
+		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(daemoned ? WFC_PHASE_RUNNING
+								      : st->phase));
+		if (daemoned)
+			cJSON_AddBoolToObject(o, "daemoned", true);
 		if (st->message && *st->message)
 			cJSON_AddStringToObject(o, "message", st->message);
 		rfc3339(st->started_wall, ts, sizeof(ts));
@@ -1631,12 +2736,13 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 		cJSON *ch = NULL;
 		if (st->natt)
 			attempts_json(s, i, nodes, ch = cJSON_AddArrayToObject(o, "children"));
-		for (size_t k = 0; k < n->nchildren; k++) {
-			if (s->st[n->children[k]].phase == WFC_PHASE_NONE)
+		for (size_t k = 0; k < st->nkids; k++) {
+			size_t c = st->kids[k];
+			if (S(s, c)->phase == WFC_PHASE_NONE || hidden(s, c))
 				continue;
 			if (!ch)
 				ch = cJSON_AddArrayToObject(o, "children");
-			node_id(s, n->children[k], idb, sizeof(idb));
+			node_id(s, c, idb, sizeof(idb));
 			cJSON_AddItemToArray(ch, cJSON_CreateString(idb));
 		}
 	}

@@ -11,9 +11,16 @@
  * Retry node, policies, backoff, expression); workflow and template
  * `parallelism`; DAG `failFast` and `target`; `globalName`; workflow
  * `activeDeadlineSeconds`; step and workflow exit handlers with
- * `{{workflow.status}}` and `{{workflow.failures}}`. Nodes it cannot run yet
- * (withParam and recursion expansions, suspend, resource templates,
- * workflow hooks other than exit) end in Error with a message saying so. */
+ * `{{workflow.status}}` and `{{workflow.failures}}`; `withParam` and
+ * recursion (Expand nodes, expanded when they start by runtime/expand.h,
+ * the node table growing as it goes); daemons (Daemoned once ready, killed
+ * when their Steps or DAG ends); `suspend` (a duration, or until
+ * wfc_sched_resume); lifecycle hooks of steps, tasks and the workflow
+ * (`hooks` with an `expression`); stopping (wfc_sched_stop, Argo's Stop
+ * strategy).
+ *
+ * Event-driven: a node that changes queues its parent, which looks only
+ * at what changed; nothing scans every node per event. */
 #ifndef WFC_RUNTIME_SCHEDULER_H
 #define WFC_RUNTIME_SCHEDULER_H
 #include <stdbool.h>
@@ -31,6 +38,9 @@ enum wfc_rt_phase {
 	WFC_PHASE_ERROR,
 	WFC_PHASE_SKIPPED,
 	WFC_PHASE_OMITTED,
+	/* a daemon that is ready: its job still runs, but it counts as done
+	 * for what follows (Argo: phase Running with daemoned: true) */
+	WFC_PHASE_DAEMONED,
 };
 
 const char *wfc_rt_phase_name(enum wfc_rt_phase ph);
@@ -42,6 +52,15 @@ struct wfc_exec_start {
 	const char *const *values;   /* value of node->runtime_values[i] */
 	const char *script;          /* the script source, filled; NULL: none */
 	unsigned attempt;            /* 0 for the first */
+	/* nodes made at run time (node->render): the main container with
+	 * every tag filled; NULL: node->main with values (the plan's pod) */
+	const struct wfc_rt_container *container;
+	/* the value of any tag as the node sees it (tag: the text between
+	 * "{{" and "}}", trimmed: "inputs.parameters.x", "=EXPR"): 0 and a
+	 * malloc'd *value, or -1 when it has none; callable during start only,
+	 * for an executor that renders a Job from the plan's jobTemplates */
+	int (*lookup)(void *user, const char *tag, char **value);
+	void *lookup_user;
 };
 
 /* How a Pod node ended; the strings are malloc'd and the scheduler takes
@@ -70,11 +89,31 @@ struct wfc_executor {
 	void (*wait)(void *self, int timeout_ms);
 	/* non-zero once the user asked to stop (Ctrl-C) */
 	int (*interrupted)(void *self);
+	/* daemons: 1 once a running job is ready (its container's
+	 * readinessProbe passed; without one, once it runs), 0 not yet; may
+	 * be NULL (ready once started) */
+	int (*ready)(void *self, void *job);
+	/* the address other steps reach a job at ({{steps.X.ip}}), valid
+	 * until poll reports its end; may be NULL */
+	const char *(*address)(void *self, void *job);
 };
+
+struct wfc_sched;
 
 struct wfc_sched_opts {
 	FILE *progress;              /* one line per change, or NULL */
 	bool logs;                   /* each Pod node's output after it ends */
+	/* called after each wait of the executor: may call wfc_sched_resume
+	 * or wfc_sched_stop (a control point the user reaches); may be NULL */
+	void (*control)(void *user, struct wfc_sched *s);
+	void *control_user;
+	/* how the user resumes a suspended node, for the progress line
+	 * ("wfc resume NAME"); NULL: not said */
+	const char *resume_hint;
+	/* when the run began (Unix time, seconds), for a coordinator that
+	 * carries on an earlier one's run: {{workflow.duration}} and the
+	 * workflow's activeDeadlineSeconds count from it; 0: now */
+	double started_at;
 };
 
 struct wfc_sched;
@@ -88,6 +127,23 @@ void wfc_sched_destroy(struct wfc_sched *s);
 enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s);
 /* The run was stopped by the user. */
 bool wfc_sched_interrupted(const struct wfc_sched *s);
+
+/* Resumes every suspended node (Argo resumes them all); returns how many. */
+size_t wfc_sched_resume(struct wfc_sched *s);
+/* Argo's Stop strategy: running steps are killed, none starts except exit
+ * handlers, which run; the workflow ends Failed with "Stopped with
+ * strategy 'Stop'". */
+void wfc_sched_stop(struct wfc_sched *s);
+
+/* The run's nodes: the plan's (same ids), then those made at run time.
+ * Valid until the next wfc_sched_run step (the table grows). */
+size_t wfc_sched_nnodes(const struct wfc_sched *s);
+const struct wfc_rt_node *wfc_sched_node(const struct wfc_sched *s, size_t id);
+/* A node's children as the run has them (loops expanded at run time; a
+ * node an expansion replaced is listed no more) */
+const size_t *wfc_sched_children(const struct wfc_sched *s, size_t id, size_t *n);
+/* Counts changes of node phases: equal counts, nothing changed. */
+unsigned long wfc_sched_changes(const struct wfc_sched *s);
 
 /* After wfc_sched_run: a node's phase, message and outputs.result. */
 enum wfc_rt_phase wfc_sched_node_phase(const struct wfc_sched *s, size_t id);

@@ -23,4 +23,9 @@ long wfc_deadline_seconds(const char *active_deadline, const char *timeout);
 void wfc_errf(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* RFC 3339 (what metav1.Time marshals to: "2024-05-01T10:00:00Z", with
+ * fractions and offsets) as seconds since the epoch; 0, or -1 when s is
+ * not one. */
+int wfc_rfc3339_parse(const char *s, double *out);
+
 #endif

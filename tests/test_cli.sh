@@ -153,13 +153,18 @@ run "$wfc" --verison
 expect "unknown global option exits 2" rc 2
 expect "unknown global option has a suggestion" err_has "unknown option '--verison'; did you mean '--version'?"
 
-run "$wfc" coordinate "$clean"
-expect "a planned command exits 2" rc 2
-expect "a planned command says so" err_has "planned"
+run "$wfc" coordinate
+expect "coordinate without --plan-configmap exits 2" rc 2
+expect "coordinate says what it needs" err_has "'--plan-configmap' is required"
 
-run "$wfc" run "$clean"
-expect "run without --local exits 2" rc 2
-expect "run without --local says the cluster runner is missing" err_has "cluster runner is not in this version"
+printf 'apiVersion: v1\nkind: Config\nclusters: []\n' >"$tmp/empty-kubeconfig"
+run "$wfc" run --kubeconfig "$tmp/empty-kubeconfig" "$clean"
+expect "run on a cluster with a kubeconfig without a context exits 2" rc 2
+expect "run on a cluster names the kubeconfig" err_has "$tmp/empty-kubeconfig"
+run "$wfc" run --local --detach "$clean"
+expect "run --local --detach exits 2" rc 2
+run "$wfc" run --resume x "$clean"
+expect "run --resume with a file exits 2" rc 2
 run "$wfc" run --local -o json "$src/testdata/run/hello-world.yaml"
 expect "run --local of a succeeding workflow exits 0" rc 0
 expect "run --local -o json prints the phase" out_has '"phase":	"Succeeded"'
@@ -462,6 +467,53 @@ expect "the installed wrapper says what it is" err_has "only 'exec' is here"
 run "$wfc" install --from "$tmp/no-such-file" "$tmp/w2"
 expect "install from a missing file exits 1" rc 1
 expect "install names the missing file" err_has "cannot read '$tmp/no-such-file'"
+
+# ---- get, logs, delete: help and usage errors (no cluster needed) ----
+for c in get logs delete; do
+	run "$wfc" "$c" --help
+	expect "$c --help exits 0" rc 0
+	expect "$c --help shows the usage" out_has "usage: wfc $c [OPTIONS]"
+	expect "$c --help lists the cluster options" out_has "--kubeconfig FILE"
+	expect "$c --help lists -n" out_has "-n, --namespace NS"
+	expect "$c --help lists the exit statuses" out_has "exit status"
+	help_out=$out
+	run "$wfc" help "$c"
+	if [ "$out" = "$help_out" ]; then ok "help $c = $c --help"; else not_ok "help $c = $c --help"; fi
+	run "$wfc" "$c"
+	expect "$c without a name exits 2" rc 2
+	expect "$c without a name says so" err_has "wfc: no workflow name given"
+	expect "$c without a name shows the usage" err_has "usage: wfc $c"
+	run "$wfc" "$c" --kubeconfg x run
+	expect "$c with a misspelt option exits 2" rc 2
+	expect "$c suggests the option" err_has "unknown option '--kubeconfg'; did you mean '--kubeconfig'?"
+done
+run "$wfc" --help
+expect "--help lists get" out_has "  get "
+expect "--help lists logs" out_has "  logs "
+expect "--help lists delete" out_has "  delete "
+run "$wfc" get a b
+expect "get with two names exits 2" rc 2
+expect "get with two names says so" err_has "wfc: 'get' takes one workflow name, not 2"
+run "$wfc" get -o xml a
+expect "get -o xml exits 2" rc 2
+expect "get -o xml lists the formats" err_has "invalid value 'xml' for '-o': expected one of 'json', 'yaml', 'wide'"
+run "$wfc" logs a b c
+expect "logs with three names exits 2" rc 2
+expect "logs with three names says so" err_has "'logs' takes a workflow name and at most one node, not 3 names"
+run "$wfc" logs --tail many a
+expect "logs --tail many exits 2" rc 2
+expect "logs --tail many says why" err_has "invalid value 'many' for '--tail': expected a number of lines, or -1 for all"
+run "$wfc" logs --tail=-2 a
+expect "logs --tail=-2 exits 2" rc 2
+run "$wfc" logs --since 5 a
+expect "logs --since without a unit exits 2" rc 2
+expect "logs --since without a unit says why" err_has "invalid value '5' for '--since': expected a duration like 5s, 2m or 3h"
+run "$wfc" delete --all a
+expect "delete --all with a name exits 2" rc 2
+expect "delete --all with a name says so" err_has "'--all' deletes every run: give it no names"
+run "$wfc" get --kubeconfig "$tmp/no-such-kubeconfig" a
+expect "get with a missing kubeconfig exits 1" rc 1
+expect "get names the missing kubeconfig" err_has "$tmp/no-such-kubeconfig"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -28,26 +28,27 @@ static int cmp_str(const void *a, const void *b)
 
 /* One line per node that ran: NAME PHASE [outputs.result=R]
  * [outputs.parameters.P=V]... [message=M]. */
-static void summary(const struct wfc_rt_plan *p, const struct wfc_sched *s,
-		    enum wfc_rt_phase wf, struct wfc_buf *out)
+static void summary(const struct wfc_sched *s, enum wfc_rt_phase wf, struct wfc_buf *out)
 {
-	char **lines = calloc(p->nnodes + 1, sizeof(*lines));
+	size_t nn = wfc_sched_nnodes(s);
+	char **lines = calloc(nn + 1, sizeof(*lines));
 	size_t n = 0;
 	assert_non_null(lines);
-	for (size_t i = 0; i < p->nnodes; i++) {
+	for (size_t i = 0; i < nn; i++) {
 		enum wfc_rt_phase ph = wfc_sched_node_phase(s, i);
+		const struct wfc_rt_node *node = wfc_sched_node(s, i);
 		if (ph == WFC_PHASE_NONE)
 			continue;
 		struct wfc_buf b = { 0 };
-		wfc_buf_printf(&b, "%s %s", p->nodes[i].name, wfc_rt_phase_name(ph));
+		wfc_buf_printf(&b, "%s %s", node->name, wfc_rt_phase_name(ph));
 		const char *r = wfc_sched_node_result(s, i);
 		if (r && *r)
 			wfc_buf_printf(&b, " outputs.result=%s", r);
-		for (size_t k = 0; k < p->nodes[i].noutputs; k++) {
+		for (size_t k = 0; k < node->noutputs; k++) {
 			const char *v = wfc_sched_node_output(s, i, k);
 			if (v)
 				wfc_buf_printf(&b, " outputs.parameters.%s=%s",
-					       p->nodes[i].outputs[k].name, v);
+					       node->outputs[k].name, v);
 		}
 		const char *m = wfc_sched_node_message(s, i);
 		if (m && *m)
@@ -56,13 +57,13 @@ static void summary(const struct wfc_rt_plan *p, const struct wfc_sched *s,
 		wfc_buf_free(&b);
 		n++;
 		size_t na = wfc_sched_node_attempts(s, i);
-		char **more = realloc(lines, (p->nnodes + 1 + n + na) * sizeof(*lines));
+		char **more = realloc(lines, (nn + 1 + n + na) * sizeof(*lines));
 		assert_non_null(more);
 		lines = more;
 		for (size_t k = 0; k < na; k++) {
 			struct wfc_buf ab = { 0 };
 			const char *am = wfc_sched_attempt_message(s, i, k);
-			wfc_buf_printf(&ab, "%s(%zu) %s", p->nodes[i].name, k,
+			wfc_buf_printf(&ab, "%s(%zu) %s", node->name, k,
 				       wfc_rt_phase_name(wfc_sched_attempt_phase(s, i, k)));
 			if (am && *am)
 				wfc_buf_printf(&ab, " message=%s", am);
@@ -99,7 +100,7 @@ static int run_plan(void *user, const char *text)
 	wfc_local_executor(l, &ex);
 	struct wfc_sched *s = wfc_sched_create(p, &ex, NULL);
 	enum wfc_rt_phase ph = wfc_sched_run(s);
-	summary(p, s, ph, out);
+	summary(s, ph, out);
 	wfc_sched_destroy(s);
 	wfc_local_destroy(l);
 	wfc_rt_plan_free(p);
@@ -122,20 +123,27 @@ static char *read_all(const char *path)
 	return r;
 }
 
-static void run_case(const char *name)
+/* Runs testdata/run/NAME.yaml; the summary of its run in out. */
+static void run_file(const char *name, struct wfc_buf *out)
 {
-	char yaml[512], exp_path[512];
+	char yaml[512];
 	snprintf(yaml, sizeof(yaml), "%s/%s.yaml", RUN_DIR, name);
-	snprintf(exp_path, sizeof(exp_path), "%s/%s.expected", RUN_DIR, name);
 	struct wfc_cfg cfg;
 	wfc_cfg_default(&cfg);
 	struct wfc_ctx *ctx = wfc_ctx_create(&cfg);
 	assert_int_equal(wfc_add_path(ctx, yaml, false), 0);
 	assert_int_equal(wfc_validate(ctx), 0);
 	struct wfc_compile_cfg cc = { 0 };
-	struct wfc_buf out = { 0 };
-	assert_int_equal(wfc_local_plans(ctx, &cc, run_plan, &out), 0);
+	assert_int_equal(wfc_local_plans(ctx, &cc, run_plan, out), 0);
 	wfc_ctx_destroy(ctx);
+}
+
+static void run_case(const char *name)
+{
+	char exp_path[512];
+	snprintf(exp_path, sizeof(exp_path), "%s/%s.expected", RUN_DIR, name);
+	struct wfc_buf out = { 0 };
+	run_file(name, &out);
 	const char *got = wfc_buf_str(&out);
 	const char *upd = getenv("WFC_UPDATE_GOLDEN");
 	if (upd && strcmp(upd, "1") == 0) {
@@ -175,6 +183,29 @@ CASE(test_parallelism, "parallelism")
 CASE(test_dag_fail_fast, "dag-fail-fast")
 CASE(test_loop_outputs, "loop-outputs")
 CASE(test_deadline, "deadline")
+CASE(test_with_param, "with-param")
+CASE(test_with_param_dag, "with-param-dag")
+CASE(test_recursion, "recursion")
+CASE(test_shell_dollar, "shell-dollar")
+
+/* Recursion without end stops at the depth limit, in Error, at once. */
+static void test_recursion_depth(void **state)
+{
+	struct wfc_buf out = { 0 };
+	run_file("recursion-depth", &out);
+	const char *got = wfc_buf_str(&out);
+	assert_true(strncmp(got, "workflow Failed\n", 16) == 0);
+	size_t lines = 0, errors = 0;
+	for (const char *q = got; *q; q++)
+		lines += *q == '\n';
+	for (const char *q = got; (q = strstr(q, " Error message=Maximum recursion depth exceeded"));
+	     q++)
+		errors++;
+	assert_int_equal(errors, 1);
+	/* the workflow line, then per level a Steps node and its group */
+	assert_int_equal(lines, 1 + 2 * 100 + 1);
+	wfc_buf_free(&out);
+}
 
 /* Every testdata/run case has a test above. */
 static void test_all_cases_listed(void **state)
@@ -183,7 +214,9 @@ static void test_all_cases_listed(void **state)
 					      "continue-on", "coinflip", "dag-diamond",
 					      "parallel-tmp", "output-param", "exit-handler",
 					      "script", "retry", "parallelism", "dag-fail-fast",
-					      "loop-outputs", "deadline", NULL };
+					      "loop-outputs", "deadline", "with-param",
+					      "with-param-dag", "recursion", "recursion-depth", "shell-dollar",
+					      NULL };
 	DIR *d = opendir(RUN_DIR);
 	struct dirent *e;
 	assert_non_null(d);
@@ -234,6 +267,11 @@ int main(void)
 		cmocka_unit_test(test_dag_fail_fast),
 		cmocka_unit_test(test_loop_outputs),
 		cmocka_unit_test(test_deadline),
+		cmocka_unit_test(test_with_param),
+		cmocka_unit_test(test_with_param_dag),
+		cmocka_unit_test(test_recursion),
+		cmocka_unit_test(test_recursion_depth),
+		cmocka_unit_test(test_shell_dollar),
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_bad_plan),
 	};

@@ -1,0 +1,477 @@
+/* The coordinator (runtime/coordinator.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "runtime/coordinator.h"
+#include "runtime/kube_exec.h"
+#include "runtime/kube_store.h"
+#include "support/buf.h"
+#include "support/strmap.h"
+#include "support/text.h"
+#include "support/xalloc.h"
+
+struct wfc_coord {
+	struct wfc_coord_opts o;
+	struct wfc_kube *c;
+	const char *ns;
+	char *plan_text;
+	struct wfc_rt_plan *plan;
+	cJSON *plan_json;
+	char *label;
+	char *status_name;
+	char *found_owner;             /* owner_job found from the pod */
+	cJSON *labels;                 /* of what the coordinator writes */
+	cJSON *owner;                  /* ownerReference to the coordinator Job, or NULL */
+	cJSON *owner_job;              /* that Job as read */
+	struct wfc_kube_jobs *kx;
+	struct wfc_kube_informer *control;
+	struct wfc_sched *sched;
+	/* control */
+	char *resume_handled;          /* the wfc.dev/resume value handled last */
+	bool stop_handled;
+	/* Suspend nodes an earlier coordinator saw resumed (their names) */
+	char **resumed_before;
+	size_t nresumed_before;
+	unsigned long changes_seen;
+	double started_at;             /* of the run, from an earlier status; 0: none */
+	double last_write;
+};
+
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (errlen)
+		vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static double now_mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static const cJSON *jget(const cJSON *o, const char *k)
+{
+	return o ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
+}
+
+static const char *jstr(const cJSON *o, const char *k)
+{
+	const cJSON *v = jget(o, k);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static const struct wfc_kube_res *R(enum wfc_kube_builtin b)
+{
+	return wfc_kube_builtin(b);
+}
+
+const struct wfc_rt_plan *wfc_coord_plan(const struct wfc_coord *c)
+{
+	return c->plan;
+}
+
+void wfc_coord_executor(struct wfc_coord *c, struct wfc_executor *out)
+{
+	wfc_kube_jobs_executor(c->kx, out);
+}
+
+/* ---- owning the run's objects ---- */
+
+static int read_owner(struct wfc_coord *c, char *err, size_t errlen)
+{
+	struct wfc_kube_error e;
+	if (wfc_kube_get(c->c, R(WFC_KUBE_JOBS), c->ns, c->o.owner_job, &c->owner_job, &e) != 0) {
+		seterr(err, errlen, "cannot read the coordinator's Job '%s': %s", c->o.owner_job,
+		       e.message);
+		return -1;
+	}
+	const cJSON *meta = jget(c->owner_job, "metadata");
+	const char *uid = jstr(meta, "uid");
+	if (!uid) {
+		seterr(err, errlen, "Job '%s' has no uid", c->o.owner_job);
+		return -1;
+	}
+	c->owner = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->owner, "apiVersion", "batch/v1");
+	cJSON_AddStringToObject(c->owner, "kind", "Job");
+	cJSON_AddStringToObject(c->owner, "name", c->o.owner_job);
+	cJSON_AddStringToObject(c->owner, "uid", uid);
+	cJSON_AddBoolToObject(c->owner, "blockOwnerDeletion", true);
+	return 0;
+}
+
+static bool owned(const cJSON *obj, const char *uid)
+{
+	const cJSON *r;
+	cJSON_ArrayForEach(r, jget(jget(obj, "metadata"), "ownerReferences")) {
+		const char *u = jstr(r, "uid");
+		if (u && strcmp(u, uid) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Every object of the run (by label) gets the coordinator Job as an
+ * owner, so that deleting it, or its TTL, deletes the run. */
+static void own_run(struct wfc_coord *c)
+{
+	static const enum wfc_kube_builtin kinds[] = {
+		WFC_KUBE_JOBS, WFC_KUBE_CONFIGMAPS, WFC_KUBE_SERVICES, WFC_KUBE_PVCS,
+		WFC_KUBE_SERVICEACCOUNTS, WFC_KUBE_ROLES, WFC_KUBE_ROLEBINDINGS,
+	};
+	const char *uid = jstr(c->owner, "uid");
+	struct wfc_buf sel = { 0 };
+	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", c->label);
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		struct wfc_kube_list_opts lo = { .label_selector = wfc_buf_str(&sel) };
+		struct wfc_kube_error e;
+		cJSON *list = NULL;
+		if (wfc_kube_list_all(c->c, R(kinds[i]), c->ns, &lo, &list, &e) != 0)
+			continue; /* a Role without list rights on some kind: go on */
+		const cJSON *it;
+		cJSON_ArrayForEach(it, jget(list, "items")) {
+			const char *name = jstr(jget(it, "metadata"), "name");
+			if (!name || owned(it, uid) || jstr(jget(it, "metadata"), "uid") == NULL)
+				continue;
+			if (kinds[i] == WFC_KUBE_JOBS && strcmp(name, c->o.owner_job) == 0)
+				continue;
+			cJSON *patch = cJSON_CreateObject();
+			cJSON *refs = cJSON_AddArrayToObject(cJSON_AddObjectToObject(patch, "metadata"),
+							     "ownerReferences");
+			const cJSON *r;
+			cJSON_ArrayForEach(r, jget(jget(it, "metadata"), "ownerReferences"))
+				cJSON_AddItemToArray(refs, cJSON_Duplicate(r, true));
+			cJSON_AddItemToArray(refs, cJSON_Duplicate(c->owner, true));
+			wfc_kube_merge_patch(c->c, R(kinds[i]), c->ns, name, NULL, patch, NULL, &e);
+			cJSON_Delete(patch);
+		}
+		cJSON_Delete(list);
+	}
+	wfc_buf_free(&sel);
+}
+
+/* ---- status and control ---- */
+
+static void previous_status(struct wfc_coord *c)
+{
+	char *text = NULL, err[256];
+	struct wfc_kube_error e;
+	if (wfc_store_read(c->c, c->ns, c->status_name, "workflow.json", &text, &e, err,
+			   sizeof(err)) != 0)
+		return;
+	cJSON *wf = cJSON_Parse(text);
+	free(text);
+	const char *started = jstr(jget(wf, "status"), "startedAt");
+	if (started)
+		wfc_rfc3339_parse(started, &c->started_at);
+	const cJSON *n;
+	cJSON_ArrayForEach(n, jget(jget(wf, "status"), "nodes")) {
+		const char *type = jstr(n, "type"), *phase = jstr(n, "phase"), *name = jstr(n, "name");
+		if (type && phase && name && strcmp(type, "Suspend") == 0 &&
+		    strcmp(phase, "Succeeded") == 0) {
+			c->resumed_before = wfc_xrealloc(c->resumed_before, (c->nresumed_before + 1) *
+								    sizeof(char *));
+			c->resumed_before[c->nresumed_before++] = wfc_xstrdup(name);
+		}
+	}
+	cJSON_Delete(wf);
+	cJSON *cm = NULL;
+	if (wfc_kube_get(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, &cm, &e) == 0) {
+		const char *h = jstr(jget(cm, "data"), "resumed");
+		if (h)
+			c->resume_handled = wfc_xstrdup(h);
+	}
+	cJSON_Delete(cm);
+}
+
+static int write_status(struct wfc_coord *c, const cJSON *wf, char *err, size_t errlen)
+{
+	char *text = cJSON_PrintUnformatted(wf);
+	int rc = wfc_store_write(c->c, c->ns, c->status_name, "workflow.json", text, c->labels,
+				 c->owner, err, errlen);
+	cJSON_free(text);
+	if (rc == 0 && c->resume_handled) {
+		/* what the control handled, so a coordinator started again knows */
+		cJSON *patch = cJSON_CreateObject();
+		cJSON_AddStringToObject(cJSON_AddObjectToObject(patch, "data"), "resumed",
+					c->resume_handled);
+		struct wfc_kube_error e;
+		wfc_kube_merge_patch(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, NULL,
+				     patch, NULL, &e);
+		cJSON_Delete(patch);
+	}
+	c->last_write = now_mono();
+	return rc;
+}
+
+static void status_now(struct wfc_coord *c)
+{
+	if (!c->sched)
+		return;
+	cJSON *wf = wfc_sched_workflow_json(c->sched);
+	char err[256];
+	write_status(c, wf, err, sizeof(err));
+	cJSON_Delete(wf);
+}
+
+static bool was_resumed(const struct wfc_coord *c, const char *name)
+{
+	for (size_t i = 0; i < c->nresumed_before; i++)
+		if (strcmp(c->resumed_before[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void control(void *user, struct wfc_sched *s)
+{
+	struct wfc_coord *c = user;
+	c->sched = s;
+	const cJSON *cm = wfc_kube_informer_get(c->control, c->ns, c->status_name);
+	const cJSON *ann = jget(jget(cm, "metadata"), "annotations");
+	const char *resume = jstr(ann, WFC_RESUME_ANNOTATION);
+	const char *stop = jstr(ann, WFC_STOP_ANNOTATION);
+	if (resume && (!c->resume_handled || strcmp(resume, c->resume_handled) != 0)) {
+		free(c->resume_handled);
+		c->resume_handled = wfc_xstrdup(resume);
+		wfc_sched_resume(s);
+		c->changes_seen = 0; /* write the status soon */
+	}
+	if (stop && !c->stop_handled) {
+		c->stop_handled = true;
+		wfc_sched_stop(s);
+	}
+	unsigned long ch = wfc_sched_changes(s);
+	if (ch == c->changes_seen)
+		return;
+	/* a Suspend node an earlier coordinator saw resumed is resumed again */
+	if (c->nresumed_before) {
+		size_t n = wfc_sched_nnodes(s);
+		for (size_t i = 0; i < n; i++) {
+			const struct wfc_rt_node *nd = wfc_sched_node(s, i);
+			if (nd->type == WFC_RT_SUSPEND &&
+			    wfc_sched_node_phase(s, i) == WFC_PHASE_RUNNING &&
+			    was_resumed(c, nd->name)) {
+				wfc_sched_resume(s);
+				break;
+			}
+		}
+	}
+	double interval = c->o.status_interval_s > 0 ? c->o.status_interval_s : 1.0;
+	if (now_mono() - c->last_write < interval)
+		return;
+	c->changes_seen = ch;
+	status_now(c);
+}
+
+/* ---- the end ---- */
+
+/* Jobs that never ran (nodes skipped, omitted or never reached): deleted,
+ * their nodes are in the status. */
+static void sweep_suspended(struct wfc_coord *c)
+{
+	struct wfc_buf sel = { 0 };
+	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", c->label);
+	struct wfc_kube_list_opts lo = { .label_selector = wfc_buf_str(&sel) };
+	struct wfc_kube_error e;
+	cJSON *list = NULL;
+	if (wfc_kube_list_all(c->c, R(WFC_KUBE_JOBS), c->ns, &lo, &list, &e) == 0) {
+		const cJSON *it;
+		cJSON_ArrayForEach(it, jget(list, "items")) {
+			const char *name = jstr(jget(it, "metadata"), "name");
+			if (name && cJSON_IsTrue(jget(jget(it, "spec"), "suspend")))
+				wfc_kube_delete(c->c, R(WFC_KUBE_JOBS), c->ns, name, "Background",
+						NULL, &e);
+		}
+	}
+	cJSON_Delete(list);
+	wfc_buf_free(&sel);
+}
+
+/* ttlStrategy: the coordinator Job's ttlSecondsAfterFinished, which takes
+ * the whole run with it (everything is owned by that Job). */
+static void apply_ttl(struct wfc_coord *c, enum wfc_rt_phase ph)
+{
+	const cJSON *ttl = jget(jget(c->plan_json, "workflow"), "ttlStrategy");
+	if (!ttl || !c->owner)
+		return;
+	const cJSON *v = jget(ttl, ph == WFC_PHASE_SUCCEEDED ? "secondsAfterSuccess"
+								: "secondsAfterFailure");
+	if (!cJSON_IsNumber(v))
+		v = jget(ttl, "secondsAfterCompletion");
+	if (!cJSON_IsNumber(v) || v->valuedouble < 0)
+		return;
+	cJSON *patch = cJSON_CreateObject();
+	cJSON_AddNumberToObject(cJSON_AddObjectToObject(patch, "spec"), "ttlSecondsAfterFinished",
+				v->valuedouble);
+	struct wfc_kube_error e;
+	wfc_kube_merge_patch(c->c, R(WFC_KUBE_JOBS), c->ns, c->o.owner_job, NULL, patch, NULL, &e);
+	cJSON_Delete(patch);
+}
+
+/* podGC strategies that act when the workflow ends. */
+static void pod_gc(struct wfc_coord *c, enum wfc_rt_phase ph)
+{
+	const char *st = jstr(jget(jget(c->plan_json, "workflow"), "podGC"), "strategy");
+	if (!st)
+		return;
+	bool all = strcmp(st, "OnWorkflowCompletion") == 0 || strcmp(st, "OnPodCompletion") == 0;
+	bool on_success = strcmp(st, "OnWorkflowSuccess") == 0 || strcmp(st, "OnPodSuccess") == 0;
+	if (!all && !(on_success && ph == WFC_PHASE_SUCCEEDED))
+		return;
+	struct wfc_buf path = { 0 };
+	wfc_buf_printf(&path, "/api/v1/namespaces/%s/pods?labelSelector=wfc.dev%%2Fworkflow%%3D%s",
+		       c->ns, c->label);
+	struct wfc_kube_error e;
+	wfc_kube_request(c->c, "DELETE", wfc_buf_str(&path), NULL, NULL, NULL, &e);
+	wfc_buf_free(&path);
+}
+
+struct wfc_sched *wfc_coord_sched(struct wfc_coord *c, const struct wfc_executor *ex,
+				  const struct wfc_sched_opts *so)
+{
+	struct wfc_sched_opts o = so ? *so : (struct wfc_sched_opts){ 0 };
+	o.control = control;
+	o.control_user = c;
+	o.started_at = c->started_at;
+	if (!o.resume_hint)
+		o.resume_hint = "wfc resume";
+	c->sched = wfc_sched_create(c->plan, ex, &o);
+	return c->sched;
+}
+
+enum wfc_rt_phase wfc_coord_run(struct wfc_coord *c)
+{
+	struct wfc_sched *s = c->sched;
+	status_now(c);
+	enum wfc_rt_phase ph = wfc_sched_run(s);
+	if (!wfc_sched_interrupted(s)) {
+		status_now(c);
+		sweep_suspended(c);
+		pod_gc(c, ph);
+		apply_ttl(c, ph);
+	} else {
+		/* the Jobs go on; the status says where the run was */
+		status_now(c);
+	}
+	return ph;
+}
+
+/* ---- making and unmaking ---- */
+
+struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, size_t errlen)
+{
+	struct wfc_coord *c = calloc(1, sizeof(*c));
+	if (!c)
+		abort();
+	c->o = *o;
+	c->c = o->client;
+	c->ns = o->namespace ? o->namespace : wfc_kube_namespace(c->c);
+	struct wfc_kube_error e;
+	if (wfc_store_read(c->c, c->ns, o->plan_configmap, "plan.json", &c->plan_text, &e, err,
+			   errlen) != 0) {
+		if (e.kind == WFC_KUBE_ENOTFOUND)
+			seterr(err, errlen, "no plan '%s' in namespace '%s': apply the objects of 'wfc compile' first",
+			       o->plan_configmap, c->ns);
+		goto err_out;
+	}
+	char perr[256];
+	c->plan = wfc_rt_plan_parse(c->plan_text, perr, sizeof(perr));
+	if (!c->plan) {
+		seterr(err, errlen, "ConfigMap '%s': %s", o->plan_configmap, perr);
+		goto err_out;
+	}
+	c->plan_json = cJSON_Parse(c->plan_text);
+	c->label = wfc_kube_run_label(c->plan->name);
+	c->status_name = wfc_store_status_name(c->plan->name);
+	c->labels = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->labels, "app.kubernetes.io/managed-by", "wfc");
+	cJSON_AddStringToObject(c->labels, "wfc.dev/workflow", c->label);
+	if (!o->owner_job && o->pod_name) {
+		cJSON *pod = NULL;
+		if (wfc_kube_get(c->c, R(WFC_KUBE_PODS), c->ns, o->pod_name, &pod, &e) == 0) {
+			const cJSON *r;
+			cJSON_ArrayForEach(r, jget(jget(pod, "metadata"), "ownerReferences")) {
+				const char *kind = jstr(r, "kind"), *name = jstr(r, "name");
+				if (kind && name && strcmp(kind, "Job") == 0 && !c->found_owner)
+					c->found_owner = wfc_xstrdup(name);
+			}
+		}
+		cJSON_Delete(pod);
+		c->o.owner_job = c->found_owner;
+	}
+	if (c->o.owner_job) {
+		if (read_owner(c, err, errlen) != 0)
+			goto err_out;
+		own_run(c);
+	}
+	previous_status(c);
+
+	struct wfc_buf fs = { 0 };
+	wfc_buf_printf(&fs, "metadata.name=%s", c->status_name);
+	/* the status ConfigMap exists before anyone watches or patches it */
+	cJSON *wf0 = cJSON_CreateObject();
+	cJSON_AddStringToObject(cJSON_AddObjectToObject(wf0, "metadata"), "name", c->plan->name);
+	cJSON_AddStringToObject(cJSON_AddObjectToObject(wf0, "status"), "phase", "Running");
+	cJSON *cm = NULL;
+	if (wfc_kube_get(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, &cm, &e) != 0 &&
+	    write_status(c, wf0, err, errlen) != 0) {
+		cJSON_Delete(wf0);
+		wfc_buf_free(&fs);
+		goto err_out;
+	}
+	cJSON_Delete(cm);
+	cJSON_Delete(wf0);
+	struct wfc_kube_informer_opts io = { .namespace = c->ns, .field_selector = wfc_buf_str(&fs) };
+	struct wfc_kube_informer_cb cb = { 0 };
+	c->control = wfc_kube_informer_create(c->c, R(WFC_KUBE_CONFIGMAPS), &io, &cb, &e);
+	wfc_buf_free(&fs);
+	if (!c->control) {
+		seterr(err, errlen, "cannot watch ConfigMap '%s': %s", c->status_name, e.message);
+		goto err_out;
+	}
+
+	struct wfc_kube_jobs_opts xo = {
+		.client = c->c, .plan = c->plan, .plan_json = c->plan_json, .namespace = c->ns,
+		.owner = c->owner, .watch_signals = o->watch_signals,
+	};
+	c->kx = wfc_kube_jobs_create(&xo, err, errlen);
+	if (!c->kx)
+		goto err_out;
+	return c;
+err_out:
+	wfc_coord_destroy(c);
+	return NULL;
+}
+
+void wfc_coord_destroy(struct wfc_coord *c)
+{
+	if (!c)
+		return;
+	if (c->sched)
+		wfc_sched_destroy(c->sched);
+	wfc_kube_jobs_destroy(c->kx);
+	wfc_kube_informer_destroy(c->control);
+	for (size_t i = 0; i < c->nresumed_before; i++)
+		free(c->resumed_before[i]);
+	free(c->resumed_before);
+	free(c->resume_handled);
+	cJSON_Delete(c->owner);
+	cJSON_Delete(c->owner_job);
+	cJSON_Delete(c->labels);
+	cJSON_Delete(c->plan_json);
+	wfc_rt_plan_free(c->plan);
+	free(c->plan_text);
+	free(c->status_name);
+	free(c->found_owner);
+	free(c->label);
+	free(c);
+}

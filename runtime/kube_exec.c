@@ -1,0 +1,864 @@
+/* The kube executor (runtime/kube_exec.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "runtime/jobtmpl.h"
+#include "runtime/kube_exec.h"
+#include "runtime/proc.h"
+#include "runtime/wrapper.h"
+#include "support/buf.h"
+#include "support/names.h"
+#include "support/strmap.h"
+#include "support/xalloc.h"
+
+/* Argo keeps the last 256 KiB of a step's stdout as outputs.result. */
+#define RESULT_MAX (256 * 1024)
+
+enum kstate {
+	K_RUNNING,       /* Job unsuspended or created; waiting for its end */
+	K_KILLED,        /* kill asked: the Job is being deleted */
+};
+
+struct kjob {
+	struct wfc_kube_jobs *k;
+	const struct wfc_rt_node *node;
+	char *name;          /* the Job's name */
+	enum kstate state;
+	bool gone;           /* the Job vanished before it ended */
+	double started;
+	char *pod;           /* the pod last seen, or NULL */
+	char *ip;
+};
+
+/* The newest pod of a Job, kept up to date from the pods' events. */
+struct podref {
+	char *job;           /* the key */
+	char *pod;           /* NULL: none now */
+	char *created;       /* its creationTimestamp */
+};
+
+struct wfc_kube_jobs {
+	struct wfc_kube_jobs_opts o;
+	struct wfc_kube *c;
+	const char *ns;
+	char *label;
+	char *selector;
+	struct wfc_kube_informer *jobs, *pods;
+	struct kjob **live;
+	size_t nlive, caplive;
+	struct wfc_strmap podrefs;   /* Job name -> struct podref */
+	struct podref **refs;
+	size_t nrefs;
+	struct wfc_kube_jobs_stats stats;
+	int interrupted;
+};
+
+static double now_mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (errlen)
+		vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+char *wfc_kube_run_label(const char *name)
+{
+	return wfc_name_fit(name, WFC_NAME_MAX);
+}
+
+static const struct wfc_kube_res *R(enum wfc_kube_builtin b)
+{
+	return wfc_kube_builtin(b);
+}
+
+static void ignore_event(void *ud, enum wfc_kube_event ev, const cJSON *obj)
+{
+	(void)ud;
+	(void)ev;
+	(void)obj;
+}
+
+static const char *job_of_pod(const cJSON *pod);
+
+static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
+{
+	struct wfc_kube_jobs *k = ud;
+	const char *job = job_of_pod(pod);
+	const cJSON *meta = cJSON_GetObjectItemCaseSensitive(pod, "metadata");
+	const cJSON *nm = cJSON_GetObjectItemCaseSensitive(meta, "name");
+	const cJSON *ts = cJSON_GetObjectItemCaseSensitive(meta, "creationTimestamp");
+	if (!job || !cJSON_IsString(nm))
+		return;
+	const char *created = cJSON_IsString(ts) ? ts->valuestring : "";
+	struct podref *r = wfc_strmap_get(&k->podrefs, job, strlen(job));
+	if (!r) {
+		if (ev == WFC_KUBE_DELETED)
+			return;
+		r = calloc(1, sizeof(*r));
+		if (!r)
+			abort();
+		r->job = wfc_xstrdup(job);
+		wfc_strmap_put(&k->podrefs, r->job, strlen(r->job), r);
+		k->refs = wfc_xrealloc(k->refs, (k->nrefs + 1) * sizeof(*k->refs));
+		k->refs[k->nrefs++] = r;
+	}
+	if (ev == WFC_KUBE_DELETED) {
+		if (r->pod && strcmp(r->pod, nm->valuestring) == 0) {
+			free(r->pod);
+			free(r->created);
+			r->pod = r->created = NULL;
+		}
+		return;
+	}
+	/* RFC 3339 in UTC sorts as text: the newest pod wins */
+	if (!r->pod || strcmp(r->pod, nm->valuestring) == 0 || strcmp(created, r->created) >= 0) {
+		free(r->pod);
+		free(r->created);
+		r->pod = wfc_xstrdup(nm->valuestring);
+		r->created = wfc_xstrdup(created);
+	}
+}
+
+static void count_error(void *ud, const struct wfc_kube_error *e)
+{
+	struct wfc_kube_jobs *k = ud;
+	(void)e;
+	k->stats.api_errors++;
+}
+
+struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, char *err,
+					   size_t errlen)
+{
+	struct wfc_kube_jobs *k = calloc(1, sizeof(*k));
+	if (!k)
+		abort();
+	k->o = *o;
+	k->c = o->client;
+	k->ns = o->namespace ? o->namespace : wfc_kube_namespace(k->c);
+	k->label = wfc_kube_run_label(o->plan->name);
+	struct wfc_buf sel = { 0 };
+	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", k->label);
+	k->selector = sel.s;
+
+	struct wfc_kube_informer_cb cb = { .on_event = ignore_event, .on_error = count_error,
+					   .ud = k };
+	struct wfc_kube_informer_opts io = { .namespace = k->ns, .label_selector = k->selector };
+	struct wfc_kube_error e;
+	k->jobs = wfc_kube_informer_create(k->c, R(WFC_KUBE_JOBS), &io, &cb, &e);
+	if (!k->jobs) {
+		seterr(err, errlen, "cannot list the Jobs of '%s' in namespace '%s': %s",
+		       o->plan->name, k->ns, e.message);
+		goto err_out;
+	}
+	struct wfc_kube_informer_cb pcb = { .on_event = pod_event, .on_error = count_error,
+					    .ud = k };
+	k->pods = wfc_kube_informer_create(k->c, R(WFC_KUBE_PODS), &io, &pcb, &e);
+	if (!k->pods) {
+		seterr(err, errlen, "cannot list the Pods of '%s' in namespace '%s': %s",
+		       o->plan->name, k->ns, e.message);
+		goto err_out;
+	}
+	return k;
+err_out:
+	wfc_kube_jobs_destroy(k);
+	return NULL;
+}
+
+static void kjob_free(struct kjob *j)
+{
+	if (!j)
+		return;
+	free(j->name);
+	free(j->pod);
+	free(j->ip);
+	free(j);
+}
+
+void wfc_kube_jobs_destroy(struct wfc_kube_jobs *k)
+{
+	if (!k)
+		return;
+	for (size_t i = 0; i < k->nlive; i++)
+		kjob_free(k->live[i]);
+	free(k->live);
+	wfc_kube_informer_destroy(k->pods);
+	wfc_kube_informer_destroy(k->jobs);
+	for (size_t i = 0; i < k->nrefs; i++) {
+		free(k->refs[i]->job);
+		free(k->refs[i]->pod);
+		free(k->refs[i]->created);
+		free(k->refs[i]);
+	}
+	free(k->refs);
+	wfc_strmap_free(&k->podrefs);
+	free(k->selector);
+	free(k->label);
+	free(k);
+}
+
+void wfc_kube_jobs_stats(const struct wfc_kube_jobs *k, struct wfc_kube_jobs_stats *out)
+{
+	*out = k->stats;
+}
+
+const char *wfc_kube_jobs_pod(struct wfc_kube_jobs *k, const void *job)
+{
+	(void)k;
+	return ((const struct kjob *)job)->pod;
+}
+
+/* ---- reading objects ---- */
+
+static const cJSON *jget(const cJSON *o, const char *key)
+{
+	return o ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+}
+
+static const char *jstr(const cJSON *o, const char *key)
+{
+	const cJSON *v = jget(o, key);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* The node's entry in the plan's "nodes", or NULL for a node made at run
+ * time. */
+static const cJSON *plan_node(const struct wfc_kube_jobs *k, const struct wfc_rt_node *n)
+{
+	const cJSON *nodes = jget(k->o.plan_json, "nodes");
+	if (n->id >= k->o.plan->nnodes)
+		return NULL;
+	return cJSON_GetArrayItem(nodes, (int)n->id);
+}
+
+/* The condition of type `type` with status True, or NULL. */
+static const cJSON *condition(const cJSON *obj, const char *type)
+{
+	const cJSON *c;
+	cJSON_ArrayForEach(c, jget(jget(obj, "status"), "conditions")) {
+		const char *t = jstr(c, "type"), *st = jstr(c, "status");
+		if (t && st && strcmp(t, type) == 0 && strcmp(st, "True") == 0)
+			return c;
+	}
+	return NULL;
+}
+
+static const char *job_of_pod(const cJSON *pod)
+{
+	const cJSON *labels = jget(jget(pod, "metadata"), "labels");
+	const char *jn = jstr(labels, "batch.kubernetes.io/job-name");
+	return jn ? jn : jstr(labels, "job-name");
+}
+
+/* The newest pod of Job `job`, or NULL. */
+static const cJSON *job_pod(struct wfc_kube_jobs *k, const char *job)
+{
+	const struct podref *r = wfc_strmap_get(&k->podrefs, job, strlen(job));
+	return r && r->pod ? wfc_kube_informer_get(k->pods, k->ns, r->pod) : NULL;
+}
+
+static const cJSON *container_status(const cJSON *pod, const char *name)
+{
+	const cJSON *cs;
+	cJSON_ArrayForEach(cs, jget(jget(pod, "status"), "containerStatuses")) {
+		const char *n = jstr(cs, "name");
+		if (n && strcmp(n, name) == 0)
+			return cs;
+	}
+	return NULL;
+}
+
+static void remember_pod(struct kjob *j, const cJSON *pod)
+{
+	const char *pn = jstr(jget(pod, "metadata"), "name");
+	const char *ip = jstr(jget(pod, "status"), "podIP");
+	if (pn && (!j->pod || strcmp(pn, j->pod) != 0)) {
+		free(j->pod);
+		j->pod = wfc_xstrdup(pn);
+	}
+	if (ip && (!j->ip || strcmp(ip, j->ip) != 0)) {
+		free(j->ip);
+		j->ip = wfc_xstrdup(ip);
+	}
+}
+
+/* ---- starting ---- */
+
+static void add_owner(struct wfc_kube_jobs *k, cJSON *obj)
+{
+	if (!k->o.owner)
+		return;
+	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+	if (!meta)
+		meta = cJSON_AddObjectToObject(obj, "metadata");
+	cJSON *refs = cJSON_GetObjectItemCaseSensitive(meta, "ownerReferences");
+	if (!refs)
+		refs = cJSON_AddArrayToObject(meta, "ownerReferences");
+	cJSON_AddItemToArray(refs, cJSON_Duplicate(k->o.owner, true));
+}
+
+static cJSON *labelled(struct wfc_kube_jobs *k, const char *api, const char *kind,
+		       const char *name)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "apiVersion", api);
+	cJSON_AddStringToObject(o, "kind", kind);
+	cJSON *meta = cJSON_AddObjectToObject(o, "metadata");
+	cJSON_AddStringToObject(meta, "name", name);
+	cJSON_AddStringToObject(meta, "namespace", k->ns);
+	cJSON *labels = cJSON_AddObjectToObject(meta, "labels");
+	cJSON_AddStringToObject(labels, "app.kubernetes.io/managed-by", "wfc");
+	cJSON_AddStringToObject(labels, "wfc.dev/workflow", k->label);
+	add_owner(k, o);
+	return o;
+}
+
+/* ConfigMap <job>-in with the node's run-time values (and its rendered
+ * script), applied so that a second coordinator writes the same. */
+static int write_inputs(struct wfc_kube_jobs *k, const char *job, const struct wfc_exec_start *s,
+			const char *script, char *err, size_t errlen)
+{
+	const struct wfc_rt_node *n = s->node;
+	if (!n->nruntime && !script)
+		return 0;
+	struct wfc_buf name = { 0 };
+	wfc_buf_printf(&name, "%s-in", job);
+	cJSON *cm = labelled(k, "v1", "ConfigMap", wfc_buf_str(&name));
+	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(cm, "metadata"), "labels"), "wfc.dev/node", job);
+	cJSON *data = cJSON_AddObjectToObject(cm, "data");
+	for (size_t i = 0; i < n->nruntime; i++)
+		cJSON_AddStringToObject(data, n->runtime_values[i].name,
+					s->values && s->values[i] ? s->values[i] : "");
+	if (script)
+		cJSON_AddStringToObject(data, "script", script);
+	struct wfc_kube_error e;
+	int rc = wfc_kube_apply(k->c, R(WFC_KUBE_CONFIGMAPS), k->ns, cm, true, NULL, &e);
+	if (rc != 0)
+		seterr(err, errlen, "cannot write ConfigMap '%s': %s", wfc_buf_str(&name),
+		       e.message);
+	cJSON_Delete(cm);
+	wfc_buf_free(&name);
+	return rc;
+}
+
+/* The Job a node needs that nobody created yet; NULL with err. */
+static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, const char *name,
+		      char **script, char *err, size_t errlen)
+{
+	const struct wfc_rt_node *n = s->node;
+	const cJSON *pn = plan_node(k, n);
+	if (s->attempt > 0) {
+		/* attempt k is a copy of the node's first Job */
+		const char *first = n->k8s_name;
+		const cJSON *prev = wfc_kube_informer_get(k->jobs, k->ns, first);
+		cJSON *got = NULL;
+		if (!prev) {
+			struct wfc_kube_error e;
+			if (wfc_kube_get(k->c, R(WFC_KUBE_JOBS), k->ns, first, &got, &e) != 0) {
+				seterr(err, errlen, "cannot read Job '%s' to retry it: %s", first,
+				       e.message);
+				return NULL;
+			}
+			prev = got;
+		}
+		cJSON *job = wfc_rt_job_attempt(prev, name, s->attempt, err, errlen);
+		cJSON_Delete(got);
+		/* the outputs the first attempt left are not this one's */
+		cJSON_DeleteItemFromObjectCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(job, "metadata"),
+							 "annotations"),
+			WFC_OUTPUTS_ANNOTATION);
+		return job;
+	}
+	if (pn && jget(pn, "pod"))
+		return wfc_rt_node_job(pn, err, errlen);
+	if (pn && jstr(pn, "job")) {
+		seterr(err, errlen,
+		       "Job '%s' of node '%s' does not exist in namespace '%s': apply the compiled objects first",
+		       name, n->name, k->ns);
+		return NULL;
+	}
+	const cJSON *entry = n->template_name
+		? jget(jget(k->o.plan_json, "jobTemplates"), n->template_name) : NULL;
+	if (!entry) {
+		seterr(err, errlen, "the plan has no Job for node '%s' (template '%s')", n->name,
+		       n->template_name ? n->template_name : "");
+		return NULL;
+	}
+	if (!s->lookup) {
+		seterr(err, errlen, "node '%s' is made at run time, but no values were given for it",
+		       n->name);
+		return NULL;
+	}
+	cJSON *job = wfc_rt_job_render(entry, name, n->name, s->lookup, s->lookup_user, script,
+				       err, errlen);
+	/* a daemon's Service comes with it */
+	const cJSON *svc = jget(entry, "service");
+	if (job && svc) {
+		cJSON *rs = wfc_rt_render(svc, name, n->name, s->lookup, s->lookup_user, err,
+					  errlen);
+		struct wfc_kube_error e;
+		if (!rs) {
+			cJSON_Delete(job);
+			return NULL;
+		}
+		add_owner(k, rs);
+		if (wfc_kube_create_object(k->c, R(WFC_KUBE_SERVICES), k->ns, rs, NULL, &e) != 0 &&
+		    e.kind != WFC_KUBE_EALREADY_EXISTS) {
+			seterr(err, errlen, "cannot create the Service of daemon '%s': %s", n->name,
+			       e.message);
+			cJSON_Delete(rs);
+			cJSON_Delete(job);
+			return NULL;
+		}
+		cJSON_Delete(rs);
+	}
+	return job;
+}
+
+static bool is_suspended(const cJSON *job)
+{
+	return cJSON_IsTrue(jget(jget(job, "spec"), "suspend"));
+}
+
+static void track(struct wfc_kube_jobs *k, struct kjob *j)
+{
+	if (k->nlive == k->caplive) {
+		k->caplive = k->caplive ? k->caplive * 2 : 16;
+		k->live = wfc_xrealloc(k->live, k->caplive * sizeof(*k->live));
+	}
+	k->live[k->nlive++] = j;
+}
+
+static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
+{
+	for (size_t i = 0; i < k->nlive; i++)
+		if (k->live[i] == j) {
+			k->live[i] = k->live[--k->nlive];
+			break;
+		}
+	kjob_free(j);
+}
+
+static int kube_start(void *self, const struct wfc_exec_start *s, void **job, char *err,
+		      size_t errlen)
+{
+	struct wfc_kube_jobs *k = self;
+	const struct wfc_rt_node *n = s->node;
+	if (!n->k8s_name) {
+		seterr(err, errlen, "node '%s' has no Job name in the plan", n->name);
+		return -1;
+	}
+	char *name = s->attempt ? wfc_name_attempt(n->k8s_name, s->attempt)
+				: wfc_xstrdup(n->k8s_name);
+	char *script = NULL;
+	cJSON *made = NULL;
+	const cJSON *cur = wfc_kube_informer_get(k->jobs, k->ns, name);
+	struct wfc_kube_error e;
+
+	if (!cur) {
+		made = new_job(k, s, name, &script, err, errlen);
+		if (!made)
+			goto err_out;
+	}
+	/* the values first: the Job reads them as soon as it runs */
+	const char *src = script ? script : (n->script_source ? s->script : NULL);
+	if (write_inputs(k, name, s, src, err, errlen) != 0)
+		goto err_out;
+	if (made) {
+		cJSON_DeleteItemFromObjectCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(made, "spec"), "suspend");
+		add_owner(k, made);
+		cJSON *meta = cJSON_GetObjectItemCaseSensitive(made, "metadata");
+		cJSON_DeleteItemFromObjectCaseSensitive(meta, "namespace");
+		cJSON_AddStringToObject(meta, "namespace", k->ns);
+		if (wfc_kube_create_object(k->c, R(WFC_KUBE_JOBS), k->ns, made, NULL, &e) == 0) {
+			k->stats.created++;
+		} else if (e.kind != WFC_KUBE_EALREADY_EXISTS) {
+			/* AlreadyExists: an earlier coordinator made it; adopt it */
+			seterr(err, errlen, "cannot create Job '%s': %s", name, e.message);
+			goto err_out;
+		}
+	} else if (is_suspended(cur)) {
+		cJSON *patch = cJSON_Parse("{\"spec\":{\"suspend\":false}}");
+		int rc = wfc_kube_merge_patch(k->c, R(WFC_KUBE_JOBS), k->ns, name, NULL, patch,
+					      NULL, &e);
+		cJSON_Delete(patch);
+		if (rc != 0) {
+			seterr(err, errlen, "cannot start Job '%s': %s", name, e.message);
+			goto err_out;
+		}
+		k->stats.unsuspended++;
+	}
+	struct kjob *j = calloc(1, sizeof(*j));
+	if (!j)
+		abort();
+	j->k = k;
+	j->node = n;
+	j->name = name;
+	j->started = now_mono();
+	track(k, j);
+	*job = j;
+	cJSON_Delete(made);
+	free(script);
+	return 0;
+err_out:
+	cJSON_Delete(made);
+	free(script);
+	free(name);
+	return -1;
+}
+
+/* ---- ending ---- */
+
+static char *trim_result(const char *log, size_t len)
+{
+	if (len && log[len - 1] == '\n')
+		len--;
+	if (len > RESULT_MAX) {
+		log += len - RESULT_MAX;
+		len = RESULT_MAX;
+	}
+	char *r = wfc_xmalloc(len + 1);
+	memcpy(r, log, len);
+	r[len] = 0;
+	return r;
+}
+
+/* Outputs kept on a Job by an earlier coordinator, into out; false when
+ * the Job has none. */
+static bool kept_outputs(const cJSON *job, const struct wfc_rt_node *n,
+			 struct wfc_exec_result *out)
+{
+	const char *text = jstr(jget(jget(job, "metadata"), "annotations"), WFC_OUTPUTS_ANNOTATION);
+	cJSON *o = text ? cJSON_Parse(text) : NULL;
+	if (!o)
+		return false;
+	const char *ph = jstr(o, "phase");
+	out->phase = ph && strcmp(ph, "Succeeded") == 0 ? WFC_PHASE_SUCCEEDED
+		     : ph && strcmp(ph, "Error") == 0   ? WFC_PHASE_ERROR
+							: WFC_PHASE_FAILED;
+	const char *m = jstr(o, "message");
+	out->message = m ? wfc_xstrdup(m) : NULL;
+	const cJSON *ec = jget(o, "exitCode");
+	out->exit_code = cJSON_IsNumber(ec) ? ec->valueint : -1;
+	const char *r = jstr(o, "result");
+	out->result = r ? wfc_xstrdup(r) : NULL;
+	if (n->noutputs) {
+		out->outputs = calloc(n->noutputs, sizeof(char *));
+		if (!out->outputs)
+			abort();
+		for (size_t i = 0; i < n->noutputs; i++) {
+			const char *v = jstr(jget(o, "outputs"), n->outputs[i].name);
+			if (v)
+				out->outputs[i] = wfc_xstrdup(v);
+		}
+	}
+	cJSON_Delete(o);
+	return true;
+}
+
+static void keep_outputs(struct wfc_kube_jobs *k, const char *job, const struct wfc_rt_node *n,
+			 const struct wfc_exec_result *r)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(r->phase));
+	if (r->message)
+		cJSON_AddStringToObject(o, "message", r->message);
+	cJSON_AddNumberToObject(o, "exitCode", r->exit_code);
+	if (r->result)
+		cJSON_AddStringToObject(o, "result", r->result);
+	cJSON *outs = cJSON_AddObjectToObject(o, "outputs");
+	for (size_t i = 0; i < n->noutputs; i++)
+		if (r->outputs && r->outputs[i])
+			cJSON_AddStringToObject(outs, n->outputs[i].name, r->outputs[i]);
+	char *text = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	/* annotations hold 256 KiB in all: a larger result stays in the log */
+	if (strlen(text) < 200 * 1024) {
+		cJSON *patch = cJSON_CreateObject();
+		cJSON *ann = cJSON_AddObjectToObject(cJSON_AddObjectToObject(patch, "metadata"),
+						     "annotations");
+		cJSON_AddStringToObject(ann, WFC_OUTPUTS_ANNOTATION, text);
+		struct wfc_kube_error e;
+		if (wfc_kube_merge_patch(k->c, R(WFC_KUBE_JOBS), k->ns, job, NULL, patch, NULL,
+					 &e) != 0)
+			k->stats.api_errors++;
+		cJSON_Delete(patch);
+	}
+	cJSON_free(text);
+}
+
+/* How many outputs are read from files (one: the termination message is
+ * the file; several: the report of wfc exec). */
+static size_t file_outputs(const struct wfc_rt_node *n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n->noutputs; i++)
+		c += n->outputs[i].path != NULL;
+	return c;
+}
+
+/* The outputs of the finished main container into out. */
+static void read_outputs(struct kjob *j, const cJSON *main_status, struct wfc_exec_result *out,
+			 char *msg, size_t msglen)
+{
+	const struct wfc_rt_node *n = j->node;
+	if (!n->noutputs)
+		return;
+	out->outputs = calloc(n->noutputs, sizeof(char *));
+	if (!out->outputs)
+		abort();
+	const cJSON *term = jget(jget(main_status, "state"), "terminated");
+	const char *tm = jstr(term, "message");
+	size_t nfiles = file_outputs(n);
+	struct wfc_wrapper_report rep = { 0 };
+	bool have_rep = false;
+	if (nfiles > 1 && tm) {
+		char perr[128];
+		have_rep = wfc_wrapper_parse(tm, strlen(tm), &rep, perr, sizeof(perr)) == 0;
+	}
+	for (size_t i = 0; i < n->noutputs; i++) {
+		const struct wfc_rt_output *o = &n->outputs[i];
+		if (!o->path) {
+			if (o->value)
+				out->outputs[i] = wfc_xstrdup(o->value);
+			continue;
+		}
+		const char *v = NULL;
+		const char *why = "the file was not written";
+		if (nfiles == 1) {
+			/* an empty message is a missing or empty file: Kubernetes
+			 * cannot tell them apart; the default wins */
+			if (tm && (*tm || !o->dflt))
+				v = tm;
+		} else if (have_rep) {
+			const struct wfc_wrapper_entry *en = wfc_wrapper_find(&rep, o->name);
+			if (en && en->state == WFC_WRAPPER_VALUE)
+				v = en->value;
+			else if (en && en->state == WFC_WRAPPER_TRUNCATED)
+				why = "the file is larger than the 4 KiB a termination message holds";
+		} else if (tm || !term) {
+			why = "the pod's termination message is not a report of 'wfc exec'";
+		}
+		if (v) {
+			/* one trailing newline off, as Argo's executor does */
+			size_t vl = strlen(v);
+			out->outputs[i] = strndup(v, vl && v[vl - 1] == '\n' ? vl - 1 : vl);
+			if (!out->outputs[i])
+				abort();
+		} else if (o->dflt)
+			out->outputs[i] = wfc_xstrdup(o->dflt);
+		else if (out->phase == WFC_PHASE_SUCCEEDED) {
+			out->phase = WFC_PHASE_ERROR;
+			snprintf(msg, msglen, "cannot read output parameter '%s' from %s: %s",
+				 o->name, o->path, why);
+		}
+	}
+	wfc_wrapper_report_free(&rep);
+}
+
+/* The newest pod of Job `job` as the server has it now (a list, not the
+ * cache), or NULL. */
+static cJSON *fresh_pod(struct wfc_kube_jobs *k, const char *job)
+{
+	struct wfc_buf sel = { 0 };
+	wfc_buf_printf(&sel, "batch.kubernetes.io/job-name=%s", job);
+	struct wfc_kube_list_opts lo = { .label_selector = wfc_buf_str(&sel) };
+	struct wfc_kube_error e;
+	cJSON *list = NULL, *best = NULL;
+	if (wfc_kube_list(k->c, R(WFC_KUBE_PODS), k->ns, &lo, &list, &e) == 0) {
+		const char *bts = NULL;
+		cJSON *it;
+		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(list, "items")) {
+			const char *ts = jstr(jget(it, "metadata"), "creationTimestamp");
+			if (!ts)
+				ts = "";
+			if (!best || strcmp(ts, bts) >= 0) {
+				best = it;
+				bts = ts;
+			}
+		}
+		if (best)
+			best = cJSON_Duplicate(best, true);
+	} else {
+		k->stats.api_errors++;
+	}
+	cJSON_Delete(list);
+	wfc_buf_free(&sel);
+	return best;
+}
+
+static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
+{
+	struct wfc_kube_jobs *k = self;
+	struct kjob *j = job;
+	const struct wfc_rt_node *n = j->node;
+	const cJSON *kj = wfc_kube_informer_get(k->jobs, k->ns, j->name);
+	const cJSON *pod = job_pod(k, j->name);
+	if (pod)
+		remember_pod(j, pod);
+
+	memset(out, 0, sizeof(*out));
+	out->exit_code = -1;
+	if (!kj) {
+		/* deleted: by kill(), or by someone else */
+		if (j->state != K_KILLED && now_mono() - j->started < 5)
+			return 0; /* not in the cache yet */
+		out->phase = WFC_PHASE_FAILED;
+		out->message = wfc_xstrdup(j->state == K_KILLED ? "stopped"
+					   : "the Job was deleted before it ended");
+		untrack(k, j);
+		return 1;
+	}
+	const cJSON *done = condition(kj, "Complete");
+	const cJSON *failed = done ? NULL : condition(kj, "Failed");
+	if (!done && !failed)
+		return 0;
+	if (kept_outputs(kj, n, out)) {
+		k->stats.adopted_done++;
+		untrack(k, j);
+		return 1;
+	}
+	char msg[512] = "";
+	const cJSON *ms = pod ? container_status(pod, "main") : NULL;
+	const cJSON *term = jget(jget(ms, "state"), "terminated");
+	cJSON *fresh = NULL;
+	if (!term) {
+		/* the Job's end can come before its pod's on the other watch:
+		 * read the pods of the Job as they are now */
+		fresh = fresh_pod(k, j->name);
+		if (fresh) {
+			pod = fresh;
+			remember_pod(j, pod);
+			ms = container_status(pod, "main");
+			term = jget(jget(ms, "state"), "terminated");
+		}
+	}
+	const cJSON *ec = jget(term, "exitCode");
+	out->exit_code = cJSON_IsNumber(ec) ? ec->valueint : -1;
+	if (done) {
+		out->phase = WFC_PHASE_SUCCEEDED;
+	} else {
+		const char *reason = jstr(failed, "reason");
+		out->phase = WFC_PHASE_FAILED;
+		if (reason && strcmp(reason, "DeadlineExceeded") == 0)
+			snprintf(msg, sizeof(msg), "step exceeded its deadline (%gs)", n->timeout_s);
+		else if (out->exit_code > 0)
+			snprintf(msg, sizeof(msg), "Error (exit code %d)", out->exit_code);
+		else if (!pod) {
+			out->phase = WFC_PHASE_ERROR;
+			snprintf(msg, sizeof(msg), "%s", jstr(failed, "message")
+				 ? jstr(failed, "message") : "the Job failed without a pod");
+		} else {
+			snprintf(msg, sizeof(msg), "%s", jstr(failed, "message")
+				 ? jstr(failed, "message") : "the Job failed");
+		}
+	}
+	if (j->pod) {
+		struct wfc_kube_log_opts lo = { .container = "main" };
+		char *log = NULL;
+		size_t len = 0;
+		struct wfc_kube_error e;
+		if (wfc_kube_log_read(k->c, k->ns, j->pod, &lo, &log, &len, &e) == 0)
+			out->result = trim_result(log, len);
+		else
+			k->stats.api_errors++;
+		free(log);
+	}
+	read_outputs(j, ms, out, msg, sizeof(msg));
+	cJSON_Delete(fresh);
+	out->message = *msg ? wfc_xstrdup(msg) : NULL;
+	keep_outputs(k, j->name, n, out);
+	untrack(k, j);
+	return 1;
+}
+
+static void kube_kill(void *self, void *job)
+{
+	struct wfc_kube_jobs *k = self;
+	struct kjob *j = job;
+	if (j->state == K_KILLED)
+		return;
+	j->state = K_KILLED;
+	struct wfc_kube_error e;
+	if (wfc_kube_delete(k->c, R(WFC_KUBE_JOBS), k->ns, j->name, "Background", NULL, &e) != 0 &&
+	    e.kind != WFC_KUBE_ENOTFOUND)
+		k->stats.api_errors++;
+}
+
+static int kube_ready(void *self, void *job)
+{
+	struct wfc_kube_jobs *k = self;
+	struct kjob *j = job;
+	const cJSON *pod = job_pod(k, j->name);
+	if (!pod)
+		return 0;
+	remember_pod(j, pod);
+	return condition(pod, "Ready") != NULL && j->ip;
+}
+
+static const char *kube_address(void *self, void *job)
+{
+	(void)self;
+	return ((struct kjob *)job)->ip;
+}
+
+static void kube_wait(void *self, int timeout_ms)
+{
+	struct wfc_kube_jobs *k = self;
+	struct pollfd fds[64];
+	int kto = -1;
+	int n = wfc_kube_pollfds(k->c, fds, 63, &kto);
+	if (n > 63)
+		n = 63;
+	int sig = k->o.watch_signals ? wfc_proc_signal_fd() : -1;
+	if (sig >= 0) {
+		fds[n].fd = sig;
+		fds[n].events = POLLIN;
+		fds[n].revents = 0;
+	}
+	int to = timeout_ms;
+	if (kto >= 0 && (to < 0 || kto < to))
+		to = kto;
+	int r = poll(fds, (nfds_t)(n + (sig >= 0)), to);
+	if (r < 0 && errno != EINTR)
+		r = 0;
+	if (sig >= 0 && r > 0 && (fds[n].revents & POLLIN) && wfc_proc_signal_caught())
+		k->interrupted = 1;
+	wfc_kube_dispatch(k->c, fds, r > 0 ? n : 0);
+}
+
+static int kube_interrupted(void *self)
+{
+	return ((struct wfc_kube_jobs *)self)->interrupted;
+}
+
+void wfc_kube_jobs_executor(struct wfc_kube_jobs *k, struct wfc_executor *out)
+{
+	*out = (struct wfc_executor){
+		.self = k,
+		.start = kube_start,
+		.poll = kube_poll,
+		.kill = kube_kill,
+		.wait = kube_wait,
+		.interrupted = kube_interrupted,
+		.ready = kube_ready,
+		.address = kube_address,
+	};
+}

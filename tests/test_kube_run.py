@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""The kube executor end to end: every testdata/run case through `wfc run`
+against the fake API server (tests/fakekube), which runs each Job's pod as
+local processes. Each case must end as NAME.expected says (the same files
+`wfc run --local` is held to; NAME.kube.expected where a cluster legitimately
+differs), then again under injected faults, and a coordinator killed at
+random moments must finish with the same status, no node run twice.
+
+usage: test_kube_run.py WFC_BUILD_DIR SOURCE_DIR [CASE...]
+Exit 0 all passed, 1 a failure, 77 skipped (no fake server possible).
+"""
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+TOKEN = "wfc-test-token"
+
+
+def summary(wf):
+    """The lines tests/test_run.c writes for a run: the workflow's phase, its
+    global outputs, then one sorted line per node that ran."""
+    st = wf.get("status", {})
+    out = ["workflow %s" % st.get("phase")]
+    for p in st.get("outputs", {}).get("parameters", []) or []:
+        out.append("workflow.outputs.parameters.%s=%s" % (p["name"], p.get("value", "")))
+    lines = []
+    for n in st.get("nodes", {}).values():
+        if not n.get("phase"):
+            continue
+        line = "%s %s" % (n["name"], n["phase"])
+        o = n.get("outputs") or {}
+        if n.get("type") != "Pod" or not _is_attempt(n):
+            if o.get("result"):
+                line += " outputs.result=%s" % o["result"]
+            for p in o.get("parameters", []) or []:
+                if "value" in p:
+                    line += " outputs.parameters.%s=%s" % (p["name"], p["value"])
+        if n.get("message"):
+            line += " message=%s" % n["message"]
+        lines.append(line.replace("\n", "|"))
+    return out + sorted(lines)
+
+
+def _is_attempt(n):
+    return n["name"].endswith(")") and "(" in n["name"] and n["name"].rsplit("(", 1)[1][:-1].isdigit()
+
+
+class Fake:
+    def __init__(self, src, build, tmp, extra=()):
+        self.state = os.path.join(tmp, "state")
+        os.makedirs(self.state, exist_ok=True)
+        cmd = [sys.executable, os.path.join(src, "tests/fakekube/fakekube.py"),
+               "--port", "0", "--state-dir", self.state, "--token", TOKEN,
+               "--image", "ghcr.io/wfc-dev/wfc*=%s" % os.path.join(build, "wfc"),
+               "--pod-backoff", "0"] + list(extra)
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=open(
+            os.path.join(tmp, "fakekube.log"), "w"), text=True)
+        self.url = self.proc.stdout.readline().strip()
+        if not self.url.startswith("http"):
+            raise RuntimeError("fakekube did not start: %r" % self.url)
+        self.kubeconfig = os.path.join(tmp, "kubeconfig")
+        with open(self.kubeconfig, "w") as f:
+            f.write("""apiVersion: v1
+kind: Config
+clusters:
+- name: fake
+  cluster: {server: "%s"}
+users:
+- name: me
+  user: {token: "%s"}
+contexts:
+- name: fake
+  context: {cluster: fake, user: me, namespace: default}
+current-context: fake
+""" % (self.url, TOKEN))
+
+    def admin(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        rq = urllib.request.Request(self.url + path, data=data, method=method,
+                                    headers={"Content-Type": "application/json",
+                                             "Authorization": "Bearer " + TOKEN})
+        with urllib.request.urlopen(rq, timeout=10) as r:
+            t = r.read()
+            return json.loads(t) if t else None
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def expected_of(src, case):
+    base = os.path.join(src, "testdata/run", case)
+    for p in (base + ".kube.expected", base + ".expected"):
+        if os.path.exists(p):
+            with open(p) as f:
+                return f.read().splitlines(), p
+    return None, None
+
+
+def run_case(wfc, fake, src, case, ns, timeout=120, extra=()):
+    path = os.path.join(src, "testdata/run", case + ".yaml")
+    cmd = [wfc, "run", "--kubeconfig", fake.kubeconfig, "-n", ns, "-o", "json"] + \
+        list(extra) + [path]
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                       timeout=timeout)
+    try:
+        wf = json.loads(p.stdout)
+    except ValueError:
+        return None, p
+    return wf, p
+
+
+FAULT_CASES = ["dag-diamond", "retry", "with-param", "exit-handler"]
+FAULTS = [
+    {"type": "error", "code": 503, "count": 3},
+    {"type": "error", "code": 500, "count": 2, "verb": "patch"},
+    {"type": "throttle", "retryAfter": 1, "count": 1},
+    {"type": "watch-drop", "after": 2, "count": 6},
+    {"type": "watch-gone", "count": 2},
+    {"type": "reset", "count": 3},
+    {"type": "delay", "ms": 200, "count": 10},
+]
+
+
+def make_namespace(fake, ns):
+    fake.admin("POST", "/api/v1/namespaces",
+               {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}})
+
+
+def compare(case, got, want, wpath, src, stderr, t0):
+    if got == want:
+        print("ok   %s (%.1fs)" % (case, time.monotonic() - t0))
+        return 0
+    print("FAIL %s (%.1fs) against %s" % (case, time.monotonic() - t0, os.path.relpath(wpath, src)))
+    if got is None:
+        print("     no JSON; stderr:\n%s" % stderr[-3000:])
+    else:
+        for line in want:
+            if line not in got:
+                print("     - %s" % line)
+        for line in got:
+            if line not in want:
+                print("     + %s" % line)
+        print("     stderr tail:\n%s" % stderr[-1500:])
+    return 1
+
+
+def faults_pass(wfc, fake, src):
+    """The same cases with the API server failing: 5xx bursts, 429s, cut
+    and expired watches, connection resets, slow answers."""
+    ns = "faults"
+    make_namespace(fake, ns)
+    failed = 0
+    for case in FAULT_CASES:
+        want, wpath = expected_of(src, case)
+        fake.admin("PUT", "/fake/faults", FAULTS)
+        t0 = time.monotonic()
+        try:
+            wf, p = run_case(wfc, fake, src, case, ns, timeout=300)
+        except subprocess.TimeoutExpired:
+            print("FAIL faults %s: timed out" % case)
+            failed += 1
+            continue
+        injected = fake.admin("GET", "/fake/faults")
+        fake.admin("DELETE", "/fake/faults")
+        n = sum(injected.get("injected", {}).values())
+        if n == 0:
+            print("FAIL faults %s: no fault was injected" % case)
+            failed += 1
+            continue
+        failed += compare("faults " + case, summary(wf) if wf else None, want, wpath, src,
+                          p.stderr, t0)
+    return failed
+
+
+def status_exists(fake, ns, name):
+    try:
+        fake.admin("GET", "/api/v1/namespaces/%s/configmaps/%s-status" % (ns, name))
+        return True
+    except Exception:  # noqa: BLE001 - 404 and the like
+        return False
+
+
+CRASH_CASES = ["dag-diamond", "retry", "with-param", "steps-result", "exit-handler",
+               "parallelism"]
+
+
+def crash_pass(wfc, fake, src, seed=None):
+    """`wfc run` killed (SIGKILL) at random moments and carried on with
+    --resume: the final status is the undisturbed one, and no Job had more
+    than one pod (no node ran twice)."""
+    rnd = random.Random(seed if seed is not None else int(os.environ.get("WFC_CRASH_SEED", "1")))
+    ns = "crash"
+    make_namespace(fake, ns)
+    failed = 0
+    for case in CRASH_CASES:
+        want, wpath = expected_of(src, case)
+        path = os.path.join(src, "testdata/run", case + ".yaml")
+        with open(path) as f:
+            name = re.search(r"^metadata:\s*\{?\s*name:\s*([\w.-]+)", f.read(), re.M).group(1)
+        t0 = time.monotonic()
+        kills = 0
+        base = [wfc, "run", "--kubeconfig", fake.kubeconfig, "-n", ns, "-o", "json"]
+        wf, err = None, ""
+        for attempt in range(12):
+            cmd = base + (["--resume", name] if status_exists(fake, ns, name) else [path])
+            p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            last = attempt >= 3
+            try:
+                out, err = p.communicate(timeout=300 if last else rnd.uniform(0.05, 0.6))
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.communicate()
+                kills += 1
+                continue
+            try:
+                wf = json.loads(out)
+            except ValueError:
+                wf = None
+            break
+        got = summary(wf) if wf else None
+        stats = fake.admin("GET", "/fake/stats")
+        twice = {j: n for j, n in stats.get("podsByJob", {}).items()
+                 if j.startswith(ns + "/") and n > 1}
+        if twice:
+            print("FAIL crash %s: Jobs with more than one pod: %s" % (case, twice))
+            failed += 1
+            continue
+        failed += compare("crash %s (%d kills)" % (case, kills), got, want, wpath, src, err, t0)
+    return failed
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    build, src = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    only = sys.argv[3:]
+    wfc = os.path.join(build, "wfc")
+    cases = sorted(f[:-5] for f in os.listdir(os.path.join(src, "testdata/run"))
+                   if f.endswith(".yaml"))
+    if only:
+        cases = [c for c in cases if c in only]
+    tmp = tempfile.mkdtemp(prefix="wfc-kube-run-")
+    failed = 0
+    try:
+        fake = Fake(src, build, tmp)
+    except Exception as e:  # noqa: BLE001 - any failure to start is a skip
+        print("skip: %s" % e)
+        shutil.rmtree(tmp, ignore_errors=True)
+        return 77
+    try:
+        for i, case in enumerate(cases):
+            want, wpath = expected_of(src, case)
+            if want is None:
+                continue
+            ns = "default"
+            t0 = time.monotonic()
+            try:
+                wf, p = run_case(wfc, fake, src, case, ns)
+            except subprocess.TimeoutExpired:
+                print("FAIL %s: timed out" % case)
+                failed += 1
+                continue
+            got = summary(wf) if wf else None
+            if got != want:
+                failed += 1
+                print("FAIL %s (%.1fs) against %s" % (case, time.monotonic() - t0,
+                                                     os.path.relpath(wpath, src)))
+                if got is None:
+                    print("     no JSON; exit %d; stderr:\n%s" % (p.returncode, p.stderr[-3000:]))
+                else:
+                    for line in want:
+                        if line not in got:
+                            print("     - %s" % line)
+                    for line in got:
+                        if line not in want:
+                            print("     + %s" % line)
+                    print("     stderr tail:\n%s" % p.stderr[-1500:])
+            else:
+                print("ok   %s (%.1fs)" % (case, time.monotonic() - t0))
+        if not only or "faults" in only:
+            failed += faults_pass(wfc, fake, src)
+        if not only or "crash" in only:
+            failed += crash_pass(wfc, fake, src)
+    finally:
+        fake.stop()
+        if not failed:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            print("kept %s" % tmp)
+    print("%d failed" % failed)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
