@@ -260,8 +260,13 @@ static struct node *find_id(struct get *g, const char *id)
 	return NULL;
 }
 
+/* Hangs k under p, unless that would make a loop (a status that lists a
+ * node among its own descendants). */
 static void add_kid(struct node *p, struct node *k)
 {
+	for (const struct node *a = p; a; a = a->parent)
+		if (a == k)
+			return;
 	p->kids = wfc_xrealloc(p->kids, (p->nkids + 1) * sizeof(*p->kids));
 	p->kids[p->nkids++] = k;
 	k->parent = p;
@@ -322,6 +327,8 @@ static void build_tree(struct get *g, const cJSON *nodes)
 	for (size_t i = 0; i < g->n; i++) {
 		struct node *x = &g->nodes[i];
 		const char *bid = wfc_kobj_str(x->obj, "boundaryID", NULL);
+		if (!strcmp(x->id, g->wf_name))
+			continue;   /* the root hangs from nothing */
 		struct node *b = bid ? wfc_strmap_get(&ids, bid, strlen(bid)) : NULL;
 		if (grp[i])
 			add_kid(grp[i], x);

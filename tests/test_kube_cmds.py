@@ -305,6 +305,29 @@ class Get(unittest.TestCase):
         self.assertRegex(out, r"\n ├───✖ fail +fail +\d+s +Error \(exit code 1\)\n")
         self.assertRegex(out, r"\n └───✔ after +ok +\d+s\n")
 
+    def test_bad_status(self):
+        # nodes that list each other, the root among them: drawn once each
+        wf = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow",
+              "metadata": {"name": "loop-run"},
+              "status": {"phase": "Running", "nodes": {
+                  "loop-run": {"id": "loop-run", "name": "loop-run", "type": "Steps",
+                               "phase": "Running", "children": ["a"]},
+                  "a": {"id": "a", "name": "loop-run.a", "displayName": "a", "type": "Steps",
+                        "phase": "Running", "children": ["b", "loop-run"]},
+                  "b": {"id": "b", "name": "loop-run.b", "displayName": "b", "type": "Steps",
+                        "phase": "Running", "children": ["a", "b", 7]}}}}
+        FAKEKUBE.create(status_configmap("loop-run", json.dumps(wf)))
+        rc, out, err = wfc("get", "loop-run")
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r"\n ● loop-run\n └─● a\n   └─● b\n$")
+        # not a Workflow at all
+        FAKEKUBE.create(status_configmap("garbled-run", "{not json"))
+        rc, out, err = wfc("get", "garbled-run")
+        self.assertEqual((rc, out), (1, ""))
+        self.assertEqual(err, "wfc: cannot read workflow 'garbled-run': ConfigMap "
+                         "'garbled-run-status' holds no Workflow under 'workflow.json': "
+                         "not a JSON object\n")
+
     def test_pending(self):
         # applied, its coordinator not started: no status yet
         for o in compiled("hello-world.yaml", name="not-started"):
