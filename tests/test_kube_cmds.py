@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -327,6 +328,18 @@ class Get(unittest.TestCase):
         self.assertEqual(err, "wfc: cannot read workflow 'garbled-run': ConfigMap "
                          "'garbled-run-status' holds no Workflow under 'workflow.json': "
                          "not a JSON object\n")
+
+    def test_dag_and_omitted(self):
+        # a DAG's tasks hang from it; the omitted on-failure task is not
+        # drawn, so D ends the branch
+        FAKEKUBE.create(status_configmap("dag-diamond", local_status("dag-diamond.yaml")))
+        rc, out, err = wfc("get", "dag-diamond")
+        self.assertEqual(rc, 0, err)
+        tree = out[out.index("STEP"):].splitlines()
+        self.assertEqual([re.sub(" +.*", "", line[1:]) for line in tree[1:]],
+                         ["✔", "├─✔", "├─✔", "├─✔", "└─✔"])
+        self.assertRegex(tree[-1], r"^ └─✔ D +echo +\d+s$")
+        self.assertNotIn("on-failure", out)
 
     def test_pending(self):
         # applied, its coordinator not started: no status yet
