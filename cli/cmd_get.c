@@ -189,6 +189,7 @@ struct node {
 	double started;
 	size_t order;          /* in the status: ties of everything else */
 	struct node *parent;   /* where it is drawn */
+	bool hidden;
 	struct node **kids;
 	size_t nkids;
 };
@@ -260,8 +261,13 @@ static struct node *find_id(struct get *g, const char *id)
 	return NULL;
 }
 
+/* Hangs k under p, unless that would make a loop (a status that lists a
+ * node among its own descendants). */
 static void add_kid(struct node *p, struct node *k)
 {
+	for (const struct node *a = p; a; a = a->parent)
+		if (a == k)
+			return;
 	p->kids = wfc_xrealloc(p->kids, (p->nkids + 1) * sizeof(*p->kids));
 	p->kids[p->nkids++] = k;
 	k->parent = p;
@@ -322,6 +328,14 @@ static void build_tree(struct get *g, const cJSON *nodes)
 	for (size_t i = 0; i < g->n; i++) {
 		struct node *x = &g->nodes[i];
 		const char *bid = wfc_kobj_str(x->obj, "boundaryID", NULL);
+		if (!strcmp(x->id, g->wf_name))
+			continue;   /* the root hangs from nothing */
+		/* Omitted nodes are not drawn (as Argo): not counted among
+		 * their siblings either, so the last one drawn ends the branch */
+		if (type_is(x, "Skipped") && x->phase && !strcmp(x->phase, "Omitted")) {
+			x->hidden = true;
+			continue;
+		}
 		struct node *b = bid ? wfc_strmap_get(&ids, bid, strlen(bid)) : NULL;
 		if (grp[i])
 			add_kid(grp[i], x);
@@ -553,7 +567,7 @@ static void print_tree(struct get *g, FILE *f, const cJSON *wf)
 		abort();
 	size_t k = 0;
 	for (size_t i = 0; i < g->n; i++)
-		if (!g->nodes[i].parent && &g->nodes[i] != root)
+		if (!g->nodes[i].parent && !g->nodes[i].hidden && &g->nodes[i] != root)
 			more[k++] = &g->nodes[i];
 	qsort(more, k, sizeof(*more), by_start);
 	for (size_t i = 0; i < k; i++) {

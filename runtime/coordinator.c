@@ -351,7 +351,6 @@ struct wfc_sched *wfc_coord_sched(struct wfc_coord *c, const struct wfc_executor
 enum wfc_rt_phase wfc_coord_run(struct wfc_coord *c)
 {
 	struct wfc_sched *s = c->sched;
-	status_now(c);
 	enum wfc_rt_phase ph = wfc_sched_run(s);
 	if (!wfc_sched_interrupted(s)) {
 		status_now(c);
@@ -420,7 +419,16 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 	/* the status ConfigMap exists before anyone watches or patches it */
 	cJSON *wf0 = cJSON_CreateObject();
 	cJSON_AddStringToObject(cJSON_AddObjectToObject(wf0, "metadata"), "name", c->plan->name);
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(wf0, "status"), "phase", "Running");
+	cJSON *st0 = cJSON_AddObjectToObject(wf0, "status");
+	cJSON_AddStringToObject(st0, "phase", "Running");
+	if (c->started_at <= 0) {
+		struct timespec now;
+		clock_gettime(CLOCK_REALTIME, &now);
+		c->started_at = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+	}
+	char ts[40];
+	wfc_rfc3339_format(c->started_at, ts, sizeof(ts));
+	cJSON_AddStringToObject(st0, "startedAt", ts);
 	cJSON *cm = NULL;
 	if (wfc_kube_get(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, &cm, &e) != 0 &&
 	    write_status(c, wf0, err, errlen) != 0) {

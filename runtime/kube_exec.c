@@ -9,6 +9,7 @@
 
 #include "runtime/jobtmpl.h"
 #include "runtime/kube_exec.h"
+#include "runtime/kube_resource.h"
 #include "runtime/proc.h"
 #include "runtime/wrapper.h"
 #include "support/buf.h"
@@ -33,6 +34,7 @@ struct kjob {
 	double started;
 	char *pod;           /* the pod last seen, or NULL */
 	char *ip;
+	struct wfc_kres *res; /* a resource template's action, else NULL */
 };
 
 /* The newest pod of a Job, kept up to date from the pods' events. */
@@ -51,6 +53,7 @@ struct wfc_kube_jobs {
 	struct wfc_kube_informer *jobs, *pods;
 	struct kjob **live;
 	size_t nlive, caplive;
+	size_t nres;                 /* resource jobs running: wait() polls them */
 	struct wfc_strmap podrefs;   /* Job name -> struct podref */
 	struct podref **refs;
 	size_t nrefs;
@@ -186,6 +189,7 @@ static void kjob_free(struct kjob *j)
 	free(j->name);
 	free(j->pod);
 	free(j->ip);
+	wfc_kres_free(j->res);
 	free(j);
 }
 
@@ -447,6 +451,8 @@ static void track(struct wfc_kube_jobs *k, struct kjob *j)
 
 static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
 {
+	if (j->res)
+		k->nres--;
 	for (size_t i = 0; i < k->nlive; i++)
 		if (k->live[i] == j) {
 			k->live[i] = k->live[--k->nlive];
@@ -455,11 +461,95 @@ static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
 	kjob_free(j);
 }
 
+/* The template body of node n as the plan has it: its node's field key,
+ * or for a node made at run time its template's. */
+static const cJSON *node_body(const struct wfc_kube_jobs *k, const struct wfc_rt_node *n,
+			      const char *key)
+{
+	const cJSON *pn = plan_node(k, n);
+	if (pn)
+		return jget(pn, key);
+	const cJSON *t = n->template_name
+		? jget(jget(k->o.plan_json, "templates"), n->template_name) : NULL;
+	return jget(t, key);
+}
+
+static int start_resource(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, void **job,
+			  char *err, size_t errlen)
+{
+	const struct wfc_rt_node *n = s->node;
+	const cJSON *body = node_body(k, n, "resource");
+	if (!body) {
+		seterr(err, errlen, "the plan has no resource for node '%s'", n->name);
+		return -1;
+	}
+	cJSON *filled = s->lookup ? wfc_rt_render(body, NULL, n->name, s->lookup, s->lookup_user,
+						  err, errlen)
+				  : cJSON_Duplicate(body, true);
+	if (!filled)
+		return -1;
+	char *node_label = wfc_name_fit(n->name, WFC_NAME_MAX);
+	struct wfc_kres_opts ro = {
+		.client = k->c, .namespace = k->ns, .resource = filled,
+		.outputs = jget(node_body(k, n, "outputs"), "parameters"), .owner = k->o.owner,
+		.run_label = k->label, .node_label = node_label,
+	};
+	struct wfc_kres *r = wfc_kres_start(&ro, err, errlen);
+	cJSON_Delete(filled);
+	if (!r) {
+		free(node_label);
+		return -1;
+	}
+	struct kjob *j = calloc(1, sizeof(*j));
+	if (!j)
+		abort();
+	j->k = k;
+	j->node = n;
+	j->name = node_label;
+	j->res = r;
+	j->started = now_mono();
+	k->nres++;
+	track(k, j);
+	*job = j;
+	return 0;
+}
+
+static int poll_resource(struct wfc_kube_jobs *k, struct kjob *j, struct wfc_exec_result *out)
+{
+	char *msg = NULL, **values = NULL;
+	size_t nvalues = 0;
+	enum wfc_kres_state st = wfc_kres_poll(j->res, 1.0, &msg, &values, &nvalues);
+	if (st == WFC_KRES_RUNNING)
+		return 0;
+	const struct wfc_rt_node *n = j->node;
+	out->phase = st == WFC_KRES_SUCCEEDED ? WFC_PHASE_SUCCEEDED
+		     : st == WFC_KRES_FAILED  ? WFC_PHASE_FAILED : WFC_PHASE_ERROR;
+	out->message = msg;
+	if (n->noutputs) {
+		out->outputs = calloc(n->noutputs, sizeof(char *));
+		if (!out->outputs)
+			abort();
+		for (size_t i = 0; i < n->noutputs && i < nvalues; i++) {
+			out->outputs[i] = values[i];
+			values[i] = NULL;
+			if (!out->outputs[i] && n->outputs[i].dflt)
+				out->outputs[i] = wfc_xstrdup(n->outputs[i].dflt);
+		}
+	}
+	for (size_t i = 0; i < nvalues; i++)
+		free(values[i]);
+	free(values);
+	untrack(k, j);
+	return 1;
+}
+
 static int kube_start(void *self, const struct wfc_exec_start *s, void **job, char *err,
 		      size_t errlen)
 {
 	struct wfc_kube_jobs *k = self;
 	const struct wfc_rt_node *n = s->node;
+	if (n->type == WFC_RT_RESOURCE)
+		return start_resource(k, s, job, err, errlen);
 	if (!n->k8s_name) {
 		seterr(err, errlen, "node '%s' has no Job name in the plan", n->name);
 		return -1;
@@ -709,13 +799,21 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 	struct wfc_kube_jobs *k = self;
 	struct kjob *j = job;
 	const struct wfc_rt_node *n = j->node;
+	memset(out, 0, sizeof(*out));
+	out->exit_code = -1;
+	if (j->res) {
+		if (j->state == K_KILLED) {
+			out->phase = WFC_PHASE_FAILED;
+			out->message = wfc_xstrdup("stopped");
+			untrack(k, j);
+			return 1;
+		}
+		return poll_resource(k, j, out);
+	}
 	const cJSON *kj = wfc_kube_informer_get(k->jobs, k->ns, j->name);
 	const cJSON *pod = job_pod(k, j->name);
 	if (pod)
 		remember_pod(j, pod);
-
-	memset(out, 0, sizeof(*out));
-	out->exit_code = -1;
 	if (!kj) {
 		/* deleted: by kill(), or by someone else */
 		if (j->state != K_KILLED && now_mono() - j->started < 5)
@@ -793,9 +891,11 @@ static void kube_kill(void *self, void *job)
 {
 	struct wfc_kube_jobs *k = self;
 	struct kjob *j = job;
-	if (j->state == K_KILLED)
-		return;
+	if (j->state == K_KILLED || k->interrupted)
+		return; /* Ctrl-C stops this coordinator, not the run's Jobs */
 	j->state = K_KILLED;
+	if (j->res)
+		return;
 	struct wfc_kube_error e;
 	if (wfc_kube_delete(k->c, R(WFC_KUBE_JOBS), k->ns, j->name, "Background", NULL, &e) != 0 &&
 	    e.kind != WFC_KUBE_ENOTFOUND)
@@ -836,6 +936,9 @@ static void kube_wait(void *self, int timeout_ms)
 	int to = timeout_ms;
 	if (kto >= 0 && (to < 0 || kto < to))
 		to = kto;
+	/* resource conditions are read again every second */
+	if (k->nres && (to < 0 || to > 1000))
+		to = 1000;
 	int r = poll(fds, (nfds_t)(n + (sig >= 0)), to);
 	if (r < 0 && errno != EINTR)
 		r = 0;

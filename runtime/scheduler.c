@@ -624,13 +624,6 @@ static char *loop_outputs(struct wfc_sched *s, size_t from, const char *name, si
 	return json_text(l);
 }
 
-static void rfc3339(double t, char *buf, size_t size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 static char *failures_json(const struct wfc_sched *s)
 {
@@ -642,7 +635,7 @@ static char *failures_json(const struct wfc_sched *s)
 		const struct wfc_rt_node *n = N(s, i);
 		cJSON *o = cJSON_CreateObject();
 		char ts[32];
-		rfc3339(st->finished_wall, ts, sizeof(ts));
+		wfc_rfc3339_format(st->finished_wall, ts, sizeof(ts));
 		cJSON_AddStringToObject(o, "displayName", n->display);
 		cJSON_AddStringToObject(o, "message", st->message ? st->message : "");
 		cJSON_AddStringToObject(o, "templateName", n->template_name ? n->template_name : "");
@@ -789,11 +782,11 @@ static char *resolve(struct wfc_sched *s, size_t from, const cJSON *item, const 
 	if (strcmp(field, "exitCode") == 0)
 		return st->exit_code >= 0 ? xprintf("%d", st->exit_code) : NULL;
 	if (strcmp(field, "startedAt") == 0 && st->phase != WFC_PHASE_NONE) {
-		rfc3339(st->started_wall, ts, sizeof(ts));
+		wfc_rfc3339_format(st->started_wall, ts, sizeof(ts));
 		return wfc_xstrdup(ts);
 	}
 	if (strcmp(field, "finishedAt") == 0 && is_done(st->phase)) {
-		rfc3339(st->finished_wall, ts, sizeof(ts));
+		wfc_rfc3339_format(st->finished_wall, ts, sizeof(ts));
 		return wfc_xstrdup(ts);
 	}
 	return NULL;
@@ -2607,10 +2600,10 @@ static void attempts_json(const struct wfc_sched *s, size_t id, cJSON *nodes, cJ
 		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(a->phase));
 		if (a->message && *a->message)
 			cJSON_AddStringToObject(o, "message", a->message);
-		rfc3339(a->started_wall, ts, sizeof(ts));
+		wfc_rfc3339_format(a->started_wall, ts, sizeof(ts));
 		cJSON_AddStringToObject(o, "startedAt", ts);
 		if (is_done(a->phase)) {
-			rfc3339(a->finished_wall, ts, sizeof(ts));
+			wfc_rfc3339_format(a->finished_wall, ts, sizeof(ts));
 			cJSON_AddStringToObject(o, "finishedAt", ts);
 		}
 		if (a->exit_code >= 0) {
@@ -2661,10 +2654,10 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 	cJSON_AddStringToObject(meta, "uid", s->uid);
 	cJSON *status = cJSON_AddObjectToObject(wf, "status");
 	cJSON_AddStringToObject(status, "phase", wfc_rt_phase_name(s->wf_phase));
-	rfc3339(s->started_wall, ts, sizeof(ts));
+	wfc_rfc3339_format(s->started_wall, ts, sizeof(ts));
 	cJSON_AddStringToObject(status, "startedAt", ts);
 	if (is_done(s->wf_phase)) {
-		rfc3339(s->finished_wall, ts, sizeof(ts));
+		wfc_rfc3339_format(s->finished_wall, ts, sizeof(ts));
 		cJSON_AddStringToObject(status, "finishedAt", ts);
 	}
 	const char *msg = s->interrupted ? "interrupted"
@@ -2703,10 +2696,10 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 			cJSON_AddBoolToObject(o, "daemoned", true);
 		if (st->message && *st->message)
 			cJSON_AddStringToObject(o, "message", st->message);
-		rfc3339(st->started_wall, ts, sizeof(ts));
+		wfc_rfc3339_format(st->started_wall, ts, sizeof(ts));
 		cJSON_AddStringToObject(o, "startedAt", ts);
 		if (is_done(st->phase)) {
-			rfc3339(st->finished_wall, ts, sizeof(ts));
+			wfc_rfc3339_format(st->finished_wall, ts, sizeof(ts));
 			cJSON_AddStringToObject(o, "finishedAt", ts);
 		}
 		bool has_out = st->result || st->exit_code >= 0;

@@ -151,3 +151,11 @@ int wfc_rfc3339_parse(const char *s, double *out)
 	*out = (double)t - (double)off + frac;
 	return 0;
 }
+
+void wfc_rfc3339_format(double t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -27,5 +27,8 @@ void wfc_errf(char *err, size_t errlen, const char *fmt, ...)
  * fractions and offsets) as seconds since the epoch; 0, or -1 when s is
  * not one. */
 int wfc_rfc3339_parse(const char *s, double *out);
+/* t (seconds since the epoch) as metav1.Time writes it: whole seconds, UTC
+ * ("2024-05-01T10:00:00Z"). */
+void wfc_rfc3339_format(double t, char *buf, size_t size);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "helpers/fake_transport.h"
 #include "runtime/kube.h"
+#include "runtime/kube_run.h"
 #include "support/buf.h"
 
 /* --- a virtual clock: sleeping advances it --- */
@@ -984,6 +985,13 @@ static void test_logs(void **state)
 	assert_string_equal(text, "hello\nworld\n");
 	assert_int_equal(len, 12);
 	free(text);
+	/* no lines: tailLines=0 (0 is all) */
+	lo.tail_lines = -1;
+	fake_push(f->fake, "GET", "/api/v1/namespaces/ns/pods/p-1/log?container=main&tailLines=0",
+		  200, "");
+	assert_int_equal(wfc_kube_log_read(f->c, NULL, "p-1", &lo, &text, &len, &f->e), 0);
+	assert_int_equal(len, 0);
+	free(text);
 
 	/* followed: a 503 before the first byte is retried after a wait */
 	struct logrec l = { 0 };
@@ -993,7 +1001,7 @@ static void test_logs(void **state)
 	fake_push_held(f->fake, "GET", "/api/v1/namespaces/ns/pods/p-1/log?follow=true", "line 1\n");
 	struct wfc_kube_stream *s = wfc_kube_log_open(f->c, NULL, "p-1", &lo, &cb, &f->e);
 	assert_non_null(s);
-	assert_int_equal(f->fake->ncalls, 1);  /* opened from the event loop */
+	assert_int_equal(f->fake->ncalls, 2);  /* opened from the event loop */
 	pump(f, 4);
 	assert_non_null(l.text.s);
 	assert_string_equal(l.text.s, "line 1\n");
@@ -1019,6 +1027,84 @@ static void test_logs(void **state)
 	assert_int_equal(l.e.kind, WFC_KUBE_EOTHER);
 	assert_string_equal(l.e.message, "container x is not valid for pod p-1");
 	wfc_kube_stream_close(s);
+}
+
+/* --- a run's objects (runtime/kube_run.h) --- */
+
+static cJSON *obj_of(const char *json)
+{
+	cJSON *o = cJSON_Parse(json);
+	assert_non_null(o);
+	return o;
+}
+
+static void test_run_objects(void **state)
+{
+	struct fx *f = *state;
+	client(f, NULL, 10);
+
+	assert_true(wfc_is_dns_label("hello-world"));
+	assert_true(wfc_is_dns_label("a"));
+	assert_false(wfc_is_dns_label(""));
+	assert_false(wfc_is_dns_label("-a"));
+	assert_false(wfc_is_dns_label("a-"));
+	assert_false(wfc_is_dns_label("Hello"));
+	assert_false(wfc_is_dns_label("a.b"));
+	assert_true(wfc_is_dns_label("a23456789012345678901234567890123456789012345678901234567890123"));
+	assert_false(wfc_is_dns_label("a234567890123456789012345678901234567890123456789012345678901234"));
+
+	assert_string_equal(wfc_run_display_name("hello"), "hello");
+	assert_string_equal(wfc_run_display_name("hello[0].step(1:b)"), "step(1:b)");
+	assert_string_equal(wfc_run_display_name("w.dag.task(0:1.5)"), "task(0:1.5)");
+	assert_string_equal(wfc_run_display_name("w[0].s(0:{\"a\":\"x.y\"})"), "s(0:{\"a\":\"x.y\"})");
+
+	/* a name that is a label is its own; a longer one's label is its
+	 * status ConfigMap's */
+	struct wfc_kube_error e;
+	char *l = wfc_run_label(f->c, NULL, "short", &e);
+	assert_string_equal(l, "short");
+	free(l);
+	assert_int_equal(f->fake->ncalls, 0);
+	fake_push(f->fake, "GET", "/api/v1/namespaces/ns/configmaps/Long.Name-status", 200,
+		  "{\"metadata\":{\"name\":\"Long.Name-status\","
+		  "\"labels\":{\"wfc.dev/workflow\":\"long-name-1a2b\"}}}");
+	l = wfc_run_label(f->c, NULL, "Long.Name", &e);
+	assert_string_equal(l, "long-name-1a2b");
+	free(l);
+	fake_push(f->fake, "GET", "/api/v1/namespaces/ns/configmaps/Gone.Name-status", 404,
+		  STATUS(404, "NotFound", "configmaps \"Gone.Name-status\" not found"));
+	fake_push(f->fake, "GET", "/api/v1/namespaces/ns/configmaps/Gone.Name-plan", 404,
+		  STATUS(404, "NotFound", "configmaps \"Gone.Name-plan\" not found"));
+	assert_null(wfc_run_label(f->c, NULL, "Gone.Name", &e));
+	assert_int_equal(e.kind, WFC_KUBE_ENOTFOUND);
+
+	/* Jobs to nodes, pods to Jobs; attempts by creation */
+	cJSON *jobs = obj_of(
+		"[{\"metadata\":{\"name\":\"w-a\",\"annotations\":{\"wfc.dev/node-name\":\"w.a\"}}},"
+		"{\"metadata\":{\"name\":\"w-r-2\",\"creationTimestamp\":\"2024-05-01T10:00:05Z\","
+		"\"annotations\":{\"wfc.dev/node-name\":\"w.r\"}}},"
+		"{\"metadata\":{\"name\":\"w-r-1\",\"creationTimestamp\":\"2024-05-01T10:00:01Z\","
+		"\"annotations\":{\"wfc.dev/node-name\":\"w.r\"}}}]");
+	cJSON *pods = obj_of(
+		"[{\"metadata\":{\"name\":\"w-a-old\",\"creationTimestamp\":\"2024-05-01T10:00:00Z\","
+		"\"labels\":{\"batch.kubernetes.io/job-name\":\"w-a\"}}},"
+		"{\"metadata\":{\"name\":\"w-a-new\",\"creationTimestamp\":\"2024-05-01T10:00:09Z\","
+		"\"labels\":{\"job-name\":\"w-a\"}}},"
+		"{\"metadata\":{\"name\":\"w-r-1-p\",\"labels\":{\"wfc.dev/node\":\"w-r-1\"}}},"
+		"{\"metadata\":{\"name\":\"w-r-2-p\",\"labels\":{\"wfc.dev/node\":\"w-r-2\"}}},"
+		"{\"metadata\":{\"name\":\"stray\"}}]");
+	struct wfc_run_index *x = wfc_run_index_create(jobs, pods);
+	assert_string_equal(wfc_kobj_name(wfc_run_index_node_pod(x, "w.a")), "w-a-new");
+	assert_string_equal(wfc_kobj_name(wfc_run_index_node_pod(x, "w.r(0)")), "w-r-1-p");
+	assert_string_equal(wfc_kobj_name(wfc_run_index_node_pod(x, "w.r(1)")), "w-r-2-p");
+	assert_null(wfc_run_index_node_pod(x, "w.r(2)"));
+	assert_null(wfc_run_index_node_pod(x, "w.b"));
+	assert_null(wfc_run_index_node_pod(x, "w.r("));
+	assert_string_equal(wfc_run_index_pod_node(x, cJSON_GetArrayItem(pods, 3)), "w.r");
+	assert_null(wfc_run_index_pod_node(x, cJSON_GetArrayItem(pods, 4)));
+	wfc_run_index_destroy(x);
+	cJSON_Delete(jobs);
+	cJSON_Delete(pods);
 }
 
 /* --- discovery --- */
@@ -1096,6 +1182,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_informer_first_list_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_destroyed_in_callback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_logs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_run_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discovery, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

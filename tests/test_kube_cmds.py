@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -304,6 +305,41 @@ class Get(unittest.TestCase):
         self.assertIn("Status:              Succeeded\n", out)
         self.assertRegex(out, r"\n ├───✖ fail +fail +\d+s +Error \(exit code 1\)\n")
         self.assertRegex(out, r"\n └───✔ after +ok +\d+s\n")
+
+    def test_bad_status(self):
+        # nodes that list each other, the root among them: drawn once each
+        wf = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow",
+              "metadata": {"name": "loop-run"},
+              "status": {"phase": "Running", "nodes": {
+                  "loop-run": {"id": "loop-run", "name": "loop-run", "type": "Steps",
+                               "phase": "Running", "children": ["a"]},
+                  "a": {"id": "a", "name": "loop-run.a", "displayName": "a", "type": "Steps",
+                        "phase": "Running", "children": ["b", "loop-run"]},
+                  "b": {"id": "b", "name": "loop-run.b", "displayName": "b", "type": "Steps",
+                        "phase": "Running", "children": ["a", "b", 7]}}}}
+        FAKEKUBE.create(status_configmap("loop-run", json.dumps(wf)))
+        rc, out, err = wfc("get", "loop-run")
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r"\n ● loop-run\n └─● a\n   └─● b\n$")
+        # not a Workflow at all
+        FAKEKUBE.create(status_configmap("garbled-run", "{not json"))
+        rc, out, err = wfc("get", "garbled-run")
+        self.assertEqual((rc, out), (1, ""))
+        self.assertEqual(err, "wfc: cannot read workflow 'garbled-run': ConfigMap "
+                         "'garbled-run-status' holds no Workflow under 'workflow.json': "
+                         "not a JSON object\n")
+
+    def test_dag_and_omitted(self):
+        # a DAG's tasks hang from it; the omitted on-failure task is not
+        # drawn, so D ends the branch
+        FAKEKUBE.create(status_configmap("dag-diamond", local_status("dag-diamond.yaml")))
+        rc, out, err = wfc("get", "dag-diamond")
+        self.assertEqual(rc, 0, err)
+        tree = out[out.index("STEP"):].splitlines()
+        self.assertEqual([re.sub(" +.*", "", line[1:]) for line in tree[1:]],
+                         ["✔", "├─✔", "├─✔", "├─✔", "└─✔"])
+        self.assertRegex(tree[-1], r"^ └─✔ D +echo +\d+s$")
+        self.assertNotIn("on-failure", out)
 
     def test_pending(self):
         # applied, its coordinator not started: no status yet

@@ -187,6 +187,7 @@ CASE(test_with_param, "with-param")
 CASE(test_with_param_dag, "with-param-dag")
 CASE(test_recursion, "recursion")
 CASE(test_shell_dollar, "shell-dollar")
+CASE(test_resource, "resource")
 
 /* Recursion without end stops at the depth limit, in Error, at once. */
 static void test_recursion_depth(void **state)
@@ -215,7 +216,7 @@ static void test_all_cases_listed(void **state)
 					      "parallel-tmp", "output-param", "exit-handler",
 					      "script", "retry", "parallelism", "dag-fail-fast",
 					      "loop-outputs", "deadline", "with-param",
-					      "with-param-dag", "recursion", "recursion-depth", "shell-dollar",
+					      "with-param-dag", "recursion", "recursion-depth", "shell-dollar", "resource",
 					      NULL };
 	DIR *d = opendir(RUN_DIR);
 	struct dirent *e;
@@ -272,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_recursion),
 		cmocka_unit_test(test_recursion_depth),
 		cmocka_unit_test(test_shell_dollar),
+		cmocka_unit_test(test_resource),
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_bad_plan),
 	};
