@@ -17,6 +17,8 @@ static const struct command commands[] = {
 	{ &wfc_compile_spec, wfc_cmd_compile },
 	{ &wfc_graph_spec, wfc_cmd_graph },
 	{ &wfc_run_spec, wfc_cmd_run },
+	{ &wfc_resume_spec, wfc_cmd_resume },
+	{ &wfc_stop_spec, wfc_cmd_stop },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

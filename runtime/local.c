@@ -325,13 +325,17 @@ static void local_kill(void *self, void *job)
 static void local_wait(void *self, int timeout_ms)
 {
 	struct wfc_local *l = self;
-	struct pollfd *fds = calloc(l->n + 1, sizeof(*fds));
+	struct pollfd *fds = calloc(l->n + 1 + l->o.nwatch_fds, sizeof(*fds));
 	nfds_t nf = 0;
 	if (!fds)
 		abort();
 	int sig = l->o.watch_signals ? wfc_proc_signal_fd() : -1;
 	if (sig >= 0) {
 		fds[nf].fd = sig;
+		fds[nf++].events = POLLIN;
+	}
+	for (size_t i = 0; i < l->o.nwatch_fds; i++) {
+		fds[nf].fd = l->o.watch_fds[i];
 		fds[nf++].events = POLLIN;
 	}
 	int t = timeout_ms;

@@ -155,6 +155,7 @@ struct wfc_sched {
 	enum wfc_rt_phase wf_phase;   /* RUNNING until the entrypoint ends */
 	enum halt halt;
 	bool interrupted, stopped;
+	bool wf_suspended;            /* spec.suspend: not started until resumed */
 	char uid[40];
 	double started_wall, finished_wall;
 	double deadline;              /* monotonic; 0: none */
@@ -397,7 +398,10 @@ static void progress(struct wfc_sched *s, size_t id)
 	if (!s->o.progress || n->type == WFC_RT_STEP_GROUP)
 		return;
 	if (st->phase == WFC_PHASE_RUNNING) {
-		if (st->suspended)
+		if (st->suspended && st->timer)
+			fprintf(s->o.progress, "%s  Suspended  for %gs\n", n->name,
+				st->wake_at - now_mono() > 0 ? st->wake_at - now_mono() : 0);
+		else if (st->suspended)
 			fprintf(s->o.progress, "%s  Suspended%s%s%s\n", n->name,
 				s->o.resume_hint ? "  until '" : "",
 				s->o.resume_hint ? s->o.resume_hint : "", s->o.resume_hint ? "'" : "");
@@ -1394,7 +1398,7 @@ static void start(struct wfc_sched *s, size_t id)
 		st->suspended = true;
 		ids_push(&s->suspended, id);
 		if (d >= 0)
-			set_timer(s, id, now_mono() + d);
+			set_timer(s, id, now_mono() + d + 1e-9);
 		progress(s, id);
 		lifecycle_hooks(s, id);
 		return;
@@ -2422,12 +2426,42 @@ static void make_workflow_hooks(struct wfc_sched *s)
 	}
 }
 
+/* spec.suspend: the workflow waits for a resume before it starts. */
+static void wait_resumed(struct wfc_sched *s)
+{
+	s->wf_suspended = true;
+	if (s->o.progress) {
+		fprintf(s->o.progress, "%s  Suspended%s%s%s\n", s->p->name,
+			s->o.resume_hint ? "  until '" : "",
+			s->o.resume_hint ? s->o.resume_hint : "", s->o.resume_hint ? "'" : "");
+		fflush(s->o.progress);
+	}
+	while (s->wf_suspended && s->halt == HALT_NONE) {
+		s->ex.wait(s->ex.self, 1000);
+		if (s->o.control)
+			s->o.control(s->o.control_user, s);
+		if (s->ex.interrupted && s->ex.interrupted(s->ex.self)) {
+			s->halt = HALT_INTERRUPT;
+			s->interrupted = true;
+		}
+	}
+	s->wf_suspended = false;
+}
+
 enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s)
 {
 	s->started_wall = now_wall();
+	if (s->p->suspend)
+		wait_resumed(s);
 	if (s->p->active_deadline_s > 0)
 		s->deadline = now_mono() + s->p->active_deadline_s;
 	make_workflow_hooks(s);
+	if (s->halt == HALT_INTERRUPT || s->halt == HALT_STOP) {
+		finish(s, s->p->root, WFC_PHASE_FAILED,
+		       wfc_xstrdup(s->interrupted ? "interrupted"
+				   : "workflow shutdown with strategy: Stop"));
+		settle(s, s->p->root);
+	}
 	drive(s, s->p->root);
 	s->deadline = 0;
 	enum wfc_rt_phase ph = S(s, s->p->root)->phase;
@@ -2462,7 +2496,8 @@ bool wfc_sched_interrupted(const struct wfc_sched *s)
 
 size_t wfc_sched_resume(struct wfc_sched *s)
 {
-	size_t n = s->suspended.n;
+	size_t n = s->suspended.n + s->wf_suspended;
+	s->wf_suspended = false;
 	while (s->suspended.n) {
 		size_t id = s->suspended.v[0];
 		finish(s, id, WFC_PHASE_SUCCEEDED, NULL);
