@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "runtime/local.h"
+#include "runtime/probe.h"
 #include "support/text.h"
 #include "support/xalloc.h"
 #include "runtime/proc.h"
@@ -19,6 +20,7 @@
 struct ljob {
 	struct wfc_proc *proc;
 	const struct wfc_rt_node *node;
+	struct wfc_probe *probe;     /* daemons with a readinessProbe */
 };
 
 struct wfc_local {
@@ -43,6 +45,7 @@ void wfc_local_destroy(struct wfc_local *l)
 	if (!l)
 		return;
 	for (size_t i = 0; i < l->n; i++) {
+		wfc_probe_destroy(l->jobs[i]->probe);
 		wfc_proc_destroy(l->jobs[i]->proc);
 		free(l->jobs[i]);
 	}
@@ -202,6 +205,21 @@ static int local_start(void *self, const struct wfc_exec_start *s, void **job, c
 		abort();
 	j->proc = proc;
 	j->node = n;
+	if (n->daemon) {
+		struct wfc_probe_target t = {
+			.pid = wfc_proc_pid(proc),
+			.workdir = wfc_proc_workdir(proc),
+			.tmpdir = wfc_proc_isolation(proc) == WFC_PROC_ISO_TMPDIR
+				  ? wfc_proc_tmpdir(proc) : NULL,
+			.env = (const char *const *)envp,
+		};
+		j->probe = wfc_probe_create(&c->readiness, c, &t, err, errlen);
+		if (!j->probe && *err) {
+			wfc_proc_destroy(proc);
+			free(j);
+			goto err_out;
+		}
+	}
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 16;
 		l->jobs = realloc(l->jobs, l->cap * sizeof(*l->jobs));
@@ -257,6 +275,7 @@ static void remove_job(struct wfc_local *l, struct ljob *j)
 			l->jobs[i] = l->jobs[--l->n];
 			break;
 		}
+	wfc_probe_destroy(j->probe);
 	wfc_proc_destroy(j->proc);
 	free(j);
 }
@@ -359,6 +378,18 @@ static void local_wait(void *self, int timeout_ms)
 	free(fds);
 }
 
+static int local_ready(void *self, void *job)
+{
+	struct ljob *j = job;
+	return wfc_probe_poll(j->probe);
+}
+
+/* a step on this host listens on this host */
+static const char *local_address(void *self, void *job)
+{
+	return "127.0.0.1";
+}
+
 static int local_interrupted(void *self)
 {
 	struct wfc_local *l = self;
@@ -374,4 +405,6 @@ void wfc_local_executor(struct wfc_local *l, struct wfc_executor *out)
 	out->kill = local_kill;
 	out->wait = local_wait;
 	out->interrupted = local_interrupted;
+	out->ready = local_ready;
+	out->address = local_address;
 }

@@ -199,6 +199,7 @@ CASE(test_with_param, "with-param")
 CASE(test_with_param_dag, "with-param-dag")
 CASE(test_recursion, "recursion")
 CASE(test_suspend, "suspend")
+CASE(test_daemon, "daemon")
 
 /* Suspended nodes and spec.suspend wait for wfc_sched_resume. */
 static void test_suspend_resume(void **state)
@@ -239,7 +240,7 @@ static void test_all_cases_listed(void **state)
 					      "script", "retry", "parallelism", "dag-fail-fast",
 					      "loop-outputs", "deadline", "with-param",
 					      "with-param-dag", "recursion", "recursion-depth",
-					      "suspend", "suspend-resume", NULL };
+					      "suspend", "suspend-resume", "daemon", NULL };
 	DIR *d = opendir(RUN_DIR);
 	struct dirent *e;
 	assert_non_null(d);
@@ -296,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_recursion_depth),
 		cmocka_unit_test(test_suspend),
 		cmocka_unit_test(test_suspend_resume),
+		cmocka_unit_test(test_daemon),
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_bad_plan),
 	};
