@@ -200,6 +200,8 @@ CASE(test_with_param_dag, "with-param-dag")
 CASE(test_recursion, "recursion")
 CASE(test_suspend, "suspend")
 CASE(test_daemon, "daemon")
+CASE(test_hooks, "hooks")
+CASE(test_hooks_error, "hooks-error")
 
 /* Suspended nodes and spec.suspend wait for wfc_sched_resume. */
 static void test_suspend_resume(void **state)
@@ -240,7 +242,8 @@ static void test_all_cases_listed(void **state)
 					      "script", "retry", "parallelism", "dag-fail-fast",
 					      "loop-outputs", "deadline", "with-param",
 					      "with-param-dag", "recursion", "recursion-depth",
-					      "suspend", "suspend-resume", "daemon", NULL };
+					      "suspend", "suspend-resume", "daemon", "hooks",
+					      "hooks-error", NULL };
 	DIR *d = opendir(RUN_DIR);
 	struct dirent *e;
 	assert_non_null(d);
@@ -298,6 +301,8 @@ int main(void)
 		cmocka_unit_test(test_suspend),
 		cmocka_unit_test(test_suspend_resume),
 		cmocka_unit_test(test_daemon),
+		cmocka_unit_test(test_hooks),
+		cmocka_unit_test(test_hooks_error),
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_bad_plan),
 	};
