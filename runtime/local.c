@@ -196,8 +196,15 @@ static int local_start(void *self, const struct wfc_exec_start *s, void **job, c
 		.no_namespaces = l->o.no_namespaces,
 	};
 	struct wfc_proc *proc = NULL;
-	if (wfc_proc_start(&spec, &proc, err, errlen))
-		goto err_out;
+	if (wfc_proc_start(&spec, &proc, err, errlen)) {
+		/* images have `python`; a host may have only `python3` */
+		if (strcmp(argv[0], "python") != 0 || !strstr(err, "command not found"))
+			goto err_out;
+		free(argv[0]);
+		argv[0] = wfc_xstrdup("python3");
+		if (wfc_proc_start(&spec, &proc, err, errlen))
+			goto err_out;
+	}
 	if (!l->iso)
 		l->iso = wfc_proc_isolation_name(wfc_proc_isolation(proc));
 	struct ljob *j = calloc(1, sizeof(*j));
