@@ -850,6 +850,19 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 	}
 	const cJSON *ec = jget(term, "exitCode");
 	out->exit_code = cJSON_IsNumber(ec) ? ec->valueint : -1;
+	const char *treason = jstr(term, "reason");
+	if (treason && (strcmp(treason, "StartError") == 0 ||
+			strcmp(treason, "ContainerCannotRun") == 0)) {
+		/* the container never ran: the runtime's message, no outputs */
+		out->phase = WFC_PHASE_ERROR;
+		snprintf(msg, sizeof(msg), "%s", jstr(term, "message") ? jstr(term, "message")
+			 : "the container could not be started");
+		out->message = wfc_xstrdup(msg);
+		cJSON_Delete(fresh);
+		keep_outputs(k, j->name, n, out);
+		untrack(k, j);
+		return 1;
+	}
 	if (done) {
 		out->phase = WFC_PHASE_SUCCEEDED;
 	} else {

@@ -113,8 +113,22 @@ def run_case(wfc, fake, src, case, ns, timeout=120, extra=()):
     path = os.path.join(src, "testdata/run", case + ".yaml")
     cmd = [wfc, "run", "--kubeconfig", fake.kubeconfig, "-n", ns, "-o", "json"] + \
         list(extra) + [path]
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                       timeout=timeout)
+    if case.endswith("-resume"):
+        # a step waits for `wfc resume NAME`, given from another process as
+        # a user would, until the run ends
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + timeout
+        while proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+            subprocess.run([wfc, "resume", "--kubeconfig", fake.kubeconfig, "-n", ns, case],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if proc.poll() is None:
+            proc.kill()
+        out, err = proc.communicate()
+        p = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    else:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           timeout=timeout)
     try:
         wf = json.loads(p.stdout)
     except ValueError:
