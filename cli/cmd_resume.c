@@ -128,6 +128,9 @@ int wfc_cli_control_runs(const struct wfc_cli_spec *spec, int argc, char **argv,
 		if (c > 0)
 			wfc_cli_error("no run named '%s' is running on this host or in namespace '%s'",
 				      argv[i], wfc_kube_namespace(cl.client));
+		else if (!have_cluster)
+			wfc_cli_error("no local run named '%s' is running on this host, and no "
+				      "cluster to look for it on", argv[i]);
 		rc = WFC_EXIT_FINDINGS;
 	}
 	wfc_cli_cluster_close(&cl);
