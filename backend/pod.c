@@ -153,13 +153,9 @@ static void add_runtime_env(struct wfc_pod *pod, cJSON *c)
 {
 	if (!pod->nruntime)
 		return;
-	cJSON *env = cJSON_GetObjectItemCaseSensitive(c, "env");
-	if (!env) {
-		env = cJSON_CreateArray();
-		/* env must be declared before command/args use it: order does not matter to
-		 * Kubernetes, but keep it after the image for readability */
-		cJSON_AddItemToObject(c, "env", env);
-	}
+	/* first: Kubernetes expands $(VAR) in an env value only from the
+	 * variables listed before it (command and args see them all) */
+	cJSON *env = cJSON_CreateArray();
 	for (size_t i = 0; i < pod->nruntime; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "WFC_IN_%zu", i);
@@ -171,6 +167,13 @@ static void add_runtime_env(struct wfc_pod *pod, cJSON *c)
 		cJSON_AddStringToObject(ref, "key", name);
 		cJSON_AddItemToArray(env, e);
 	}
+	cJSON *old = cJSON_GetObjectItemCaseSensitive(c, "env");
+	while (old && old->child)
+		cJSON_AddItemToArray(env, cJSON_DetachItemViaPointer(old, old->child));
+	if (old)
+		cJSON_ReplaceItemInObjectCaseSensitive(c, "env", env);
+	else
+		cJSON_AddItemToObject(c, "env", env);
 }
 
 /* Strategic merge as kubectl does for a pod spec: maps recursively,

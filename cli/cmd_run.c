@@ -14,6 +14,7 @@
 #include "cli/params.h"
 #include "cli/run_cluster.h"
 #include "cli/run_view.h"
+#include "runtime/control.h"
 #include "runtime/local.h"
 #include "runtime/plan.h"
 #include "runtime/proc.h"
@@ -71,9 +72,11 @@ const struct wfc_cli_spec wfc_run_spec = {
 		"Workflow: with --local, each container or script step is a process\n"
 		"tree on this host (its image ignored) with a private /tmp, sequenced\n"
 		"as Argo would (steps, DAG depends, when, continueOn, outputs, exit\n"
-		"handlers). Progress goes to standard error: on a terminal a tree of the\n"
-		"nodes redrawn in place (coloured unless NO_COLOR is set), else one line\n"
-		"per change.\n"
+		"handlers, withParam, recursion, retries, daemons, suspend, hooks).\n"
+		"Progress goes to standard error: on a terminal a tree of the nodes\n"
+		"redrawn in place (coloured unless NO_COLOR is set), else one line per\n"
+		"change. While it runs, 'wfc resume NAME' resumes its suspended steps\n"
+		"and 'wfc stop NAME' stops it (exit handlers still run).\n"
 		"\n"
 		"Without --local it runs on the cluster of the kubeconfig (as kubectl\n"
 		"picks it): applies the objects 'wfc compile' prints, except the\n"
@@ -118,6 +121,22 @@ static int take_plan(void *user, const char *text)
 	return 0;
 }
 
+/* Commands from `wfc resume` and `wfc stop`, read after each wait. */
+static void take_commands(void *user, struct wfc_sched *s)
+{
+	struct wfc_control *c = user;
+	enum wfc_control_cmd cmd;
+	while ((cmd = wfc_control_read(c)) != WFC_CONTROL_NONE) {
+		if (cmd == WFC_CONTROL_RESUME) {
+			size_t n = wfc_sched_resume(s);
+			fprintf(stderr, "wfc: resumed %zu suspended node%s\n", n, n == 1 ? "" : "s");
+		} else if (cmd == WFC_CONTROL_STOP) {
+			fprintf(stderr, "wfc: stop asked: running steps end, exit handlers run\n");
+			wfc_sched_stop(s);
+		}
+	}
+}
+
 /* Runs one plan; returns the exit status it stands for. */
 static int run_plan(const struct run_opts *o, const char *text, bool *said_image)
 {
@@ -132,7 +151,23 @@ static int run_plan(const struct run_opts *o, const char *text, bool *said_image
 				"each step runs on this host\n");
 		*said_image = true;
 	}
-	struct wfc_local_opts lo = { .watch_signals = true };
+	/* where `wfc resume NAME` and `wfc stop NAME` reach this run */
+	bool busy = false;
+	struct wfc_control *ctl = wfc_control_open(plan->name, &busy, err, sizeof(err));
+	if (busy) {
+		/* as a cluster refuses a second workflow of the same name */
+		wfc_cli_error("%s; give this one another name with --name", err);
+		wfc_rt_plan_free(plan);
+		return WFC_EXIT_FINDINGS;
+	}
+	if (!ctl)
+		wfc_cli_error("%s; 'wfc resume %s' and 'wfc stop %s' cannot reach this run", err,
+			      plan->name, plan->name);
+	int ctl_fd = wfc_control_fd(ctl);
+	char hint[300];
+	snprintf(hint, sizeof(hint), "wfc resume %s", plan->name);
+	struct wfc_local_opts lo = { .watch_signals = true, .watch_fds = ctl ? &ctl_fd : NULL,
+				     .nwatch_fds = ctl ? 1 : 0 };
 	struct wfc_local *l = wfc_local_create(&lo);
 	struct wfc_executor lex, ex;
 	wfc_local_executor(l, &lex);
@@ -148,7 +183,12 @@ static int run_plan(const struct run_opts *o, const char *text, bool *said_image
 	wfc_run_view_executor(v, &ex);
 	/* on a terminal the view draws the progress; else the scheduler's
 	 * lines are it */
-	struct wfc_sched_opts so = { .progress = tty ? NULL : stderr };
+	struct wfc_sched_opts so = {
+		.progress = tty ? NULL : stderr,
+		.control = ctl ? take_commands : NULL,
+		.control_user = ctl,
+		.resume_hint = ctl ? hint : NULL,
+	};
 	struct wfc_sched *s = wfc_sched_create(plan, &ex, &so);
 	wfc_run_view_attach(v, s);
 	enum wfc_rt_phase ph = wfc_sched_run(s);
@@ -169,6 +209,7 @@ static int run_plan(const struct run_opts *o, const char *text, bool *said_image
 	wfc_sched_destroy(s);
 	wfc_run_view_destroy(v);
 	wfc_local_destroy(l);
+	wfc_control_close(ctl);
 	wfc_rt_plan_free(plan);
 	return rc;
 }

@@ -23,6 +23,8 @@ static const struct command commands[] = {
 	{ &wfc_delete_spec, wfc_cmd_delete },
 	{ &wfc_exec_spec, wfc_cmd_exec },
 	{ &wfc_install_spec, wfc_cmd_install },
+	{ &wfc_resume_spec, wfc_cmd_resume },
+	{ &wfc_stop_spec, wfc_cmd_stop },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

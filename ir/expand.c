@@ -381,11 +381,14 @@ void wfc_plan_free(struct wfc_plan *p)
 }
 
 struct wfc_pnode *wfc_plan_expand_root(struct wfc_plan *p, struct wfc_gtmpl *entry,
-				       const char *name, bool exit_handler);
+				       const char *name, bool exit_handler,
+				       const struct wfc_args *args);
 
-/* The root (entrypoint) or the workflow's exit handler. */
+/* The root (entrypoint) or the workflow's exit handler; args: a hook's
+ * arguments (hooks.exit), else the workflow's bind the inputs. */
 struct wfc_pnode *wfc_plan_expand_root(struct wfc_plan *p, struct wfc_gtmpl *entry,
-				       const char *name, bool exit_handler)
+				       const char *name, bool exit_handler,
+				       const struct wfc_args *args)
 {
 	struct expander ex = { .p = p, .a = p->g->a, .d = p->g->d };
 	struct wfc_pnode *n = new_node(&ex, NULL, type_of(entry->t), name,
@@ -404,7 +407,7 @@ struct wfc_pnode *wfc_plan_expand_root(struct wfc_plan *p, struct wfc_gtmpl *ent
 		q->value.node = p->doc->doc->root;  /* marks "has a value" */
 	}
 	struct wfc_scope none = { .plan = p };
-	bind_inputs(&ex, n, &wa, &none, p->doc->doc->entrypoint.node
+	bind_inputs(&ex, n, args ? args : &wa, &none, p->doc->doc->entrypoint.node
 		    ? p->doc->doc->entrypoint.node : p->doc->doc->root);
 	expand_template(&ex, n);
 	return ex.failed ? NULL : n;

@@ -12,7 +12,8 @@
 
 void wfc_plan_free(struct wfc_plan *p);
 struct wfc_pnode *wfc_plan_expand_root(struct wfc_plan *p, struct wfc_gtmpl *entry,
-				       const char *name, bool exit_handler);
+				       const char *name, bool exit_handler,
+				       const struct wfc_args *args);
 
 /* A DNS-1123 label of at most max characters for a node path: readable when
  * it fits, cut with a stable hash of the full node name when it does not or
@@ -210,10 +211,19 @@ struct wfc_plan *wfc_plan_build(struct wfc_graph *g, struct wfc_gdoc *gd,
 		wfc_plan_destroy(p);
 		return NULL;
 	}
-	p->root = wfc_plan_expand_root(p, gd->entry, p->name, false);
-	if (gd->on_exit)
+	p->root = wfc_plan_expand_root(p, gd->entry, p->name, false, NULL);
+	if (gd->on_exit) {
+		/* hooks.exit (when there is no spec.onExit) binds its own arguments */
+		const struct wfc_args *args = NULL;
+		const struct wfc_doc *doc = gd->doc;
+		bool spec_on_exit = doc->on_exit.s || (gd->base && gd->base->doc->on_exit.s);
+		for (size_t i = 0; !spec_on_exit && i < doc->nhooks; i++)
+			if (doc->hooks[i].name.s && strcmp(doc->hooks[i].name.s, "exit") == 0)
+				args = &doc->hooks[i].args;
 		p->on_exit = wfc_plan_expand_root(p, gd->on_exit,
-						  wfc_arena_printf(g->a, "%s.onExit", p->name), true);
+						  wfc_arena_printf(g->a, "%s.onExit", p->name), true,
+						  args);
+	}
 	/* the coordinator Job takes the run's name */
 	p->job_name = wfc_plan_fit_name(g->a, p->name, 63);
 	p->label = p->job_name;

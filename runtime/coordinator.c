@@ -23,6 +23,10 @@ struct wfc_coord {
 	char *label;
 	char *status_name;
 	char *found_owner;             /* owner_job found from the pod */
+	char *run_name;                /* a CronWorkflow's firing: its Job's name */
+	char *name_suffix;             /* and what it adds to the CronWorkflow's */
+	char **renamed;                /* node names of the firing (owned) */
+	size_t nrenamed;
 	cJSON *labels;                 /* of what the coordinator writes */
 	cJSON *owner;                  /* ownerReference to the coordinator Job, or NULL */
 	cJSON *owner_job;              /* that Job as read */
@@ -84,7 +88,46 @@ void wfc_coord_executor(struct wfc_coord *c, struct wfc_executor *out)
 	wfc_kube_jobs_executor(c->kx, out);
 }
 
+/* A firing's nodes are named after it, as Argo names the nodes of the
+ * Workflow a CronWorkflow makes: "tick[0].say" becomes
+ * "tick-29936604[0].say". */
+static void rename_nodes(struct wfc_coord *c, const char *from, const char *to)
+{
+	size_t fl = strlen(from);
+	struct wfc_rt_node *nodes = (struct wfc_rt_node *)c->plan->nodes;
+	c->renamed = wfc_xmalloc((c->plan->nnodes * 2 + 1) * sizeof(char *));
+	for (size_t i = 0; i < c->plan->nnodes; i++) {
+		struct wfc_rt_node *n = &nodes[i];
+		if (strncmp(n->name, from, fl) != 0)
+			continue;
+		struct wfc_buf b = { 0 };
+		wfc_buf_printf(&b, "%s%s", to, n->name + fl);
+		bool root = strcmp(n->display, n->name) == 0;
+		n->name = c->renamed[c->nrenamed++] = b.s;
+		if (root)
+			n->display = n->name;
+	}
+}
+
 /* ---- owning the run's objects ---- */
+
+/* The Job this coordinator's pod belongs to (a CronJob's firing names it
+ * only at run time). */
+static void find_owner(struct wfc_coord *c)
+{
+	struct wfc_kube_error e;
+	cJSON *pod = NULL;
+	if (wfc_kube_get(c->c, R(WFC_KUBE_PODS), c->ns, c->o.pod_name, &pod, &e) == 0) {
+		const cJSON *r;
+		cJSON_ArrayForEach(r, jget(jget(pod, "metadata"), "ownerReferences")) {
+			const char *kind = jstr(r, "kind"), *name = jstr(r, "name");
+			if (kind && name && strcmp(kind, "Job") == 0 && !c->found_owner)
+				c->found_owner = wfc_xstrdup(name);
+		}
+	}
+	cJSON_Delete(pod);
+	c->o.owner_job = c->found_owner;
+}
 
 static int read_owner(struct wfc_coord *c, char *err, size_t errlen)
 {
@@ -389,24 +432,26 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 		goto err_out;
 	}
 	c->plan_json = cJSON_Parse(c->plan_text);
+	if (!o->owner_job && o->pod_name)
+		find_owner(c);
+	const char *kind = jstr(jget(c->plan_json, "workflow"), "kind");
+	if (kind && strcmp(kind, "CronWorkflow") == 0 && c->o.owner_job) {
+		/* each firing is a run of its own, named after its Job, as Argo
+		 * makes a Workflow per firing */
+		c->run_name = wfc_xstrdup(c->o.owner_job);
+		size_t pl = strlen(c->plan->name);
+		const char *sfx = strncmp(c->run_name, c->plan->name, pl) == 0 &&
+				  c->run_name[pl] == '-' && c->run_name[pl + 1]
+				  ? c->run_name + pl + 1 : c->run_name;
+		c->name_suffix = wfc_xstrdup(sfx);
+		rename_nodes(c, c->plan->name, c->run_name);
+		c->plan->name = c->run_name;
+	}
 	c->label = wfc_kube_run_label(c->plan->name);
 	c->status_name = wfc_store_status_name(c->plan->name);
 	c->labels = cJSON_CreateObject();
 	cJSON_AddStringToObject(c->labels, "app.kubernetes.io/managed-by", "wfc");
 	cJSON_AddStringToObject(c->labels, "wfc.dev/workflow", c->label);
-	if (!o->owner_job && o->pod_name) {
-		cJSON *pod = NULL;
-		if (wfc_kube_get(c->c, R(WFC_KUBE_PODS), c->ns, o->pod_name, &pod, &e) == 0) {
-			const cJSON *r;
-			cJSON_ArrayForEach(r, jget(jget(pod, "metadata"), "ownerReferences")) {
-				const char *kind = jstr(r, "kind"), *name = jstr(r, "name");
-				if (kind && name && strcmp(kind, "Job") == 0 && !c->found_owner)
-					c->found_owner = wfc_xstrdup(name);
-			}
-		}
-		cJSON_Delete(pod);
-		c->o.owner_job = c->found_owner;
-	}
 	if (c->o.owner_job) {
 		if (read_owner(c, err, errlen) != 0)
 			goto err_out;
@@ -450,6 +495,7 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 	struct wfc_kube_jobs_opts xo = {
 		.client = c->c, .plan = c->plan, .plan_json = c->plan_json, .namespace = c->ns,
 		.owner = c->owner, .watch_signals = o->watch_signals,
+		.name_suffix = c->name_suffix,
 	};
 	c->kx = wfc_kube_jobs_create(&xo, err, errlen);
 	if (!c->kx)
@@ -480,6 +526,11 @@ void wfc_coord_destroy(struct wfc_coord *c)
 	free(c->plan_text);
 	free(c->status_name);
 	free(c->found_owner);
+	free(c->run_name);
+	for (size_t i = 0; i < c->nrenamed; i++)
+		free(c->renamed[i]);
+	free(c->renamed);
+	free(c->name_suffix);
 	free(c->label);
 	free(c);
 }

@@ -360,6 +360,51 @@ static int write_inputs(struct wfc_kube_jobs *k, const char *job, const struct w
 	return rc;
 }
 
+/* The name of a node's first Job in this run. malloc'd. */
+static char *job_base(const struct wfc_kube_jobs *k, const struct wfc_rt_node *n)
+{
+	return k->o.name_suffix ? wfc_name_child(n->k8s_name, k->o.name_suffix)
+				: wfc_xstrdup(n->k8s_name);
+}
+
+/* A Job made from the plan's, as this run has it: renamed for a firing,
+ * labelled with the run. */
+static cJSON *this_run(struct wfc_kube_jobs *k, cJSON *job, const char *name, char *err,
+		       size_t errlen)
+{
+	if (!job)
+		return NULL;
+	const char *have = jstr(jget(job, "metadata"), "name");
+	if (have && strcmp(have, name) != 0) {
+		cJSON *r = wfc_rt_job_attempt(job, name, 0, err, errlen);
+		cJSON_Delete(job);
+		if (!r)
+			return NULL;
+		cJSON_DeleteItemFromObjectCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r, "metadata"),
+							 "annotations"),
+			"wfc.dev/attempt");
+		job = r;
+	}
+	cJSON *labels[2] = {
+		cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(job, "metadata"),
+						 "labels"),
+		cJSON_GetObjectItemCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(
+				cJSON_GetObjectItemCaseSensitive(
+					cJSON_GetObjectItemCaseSensitive(job, "spec"), "template"),
+				"metadata"),
+			"labels"),
+	};
+	for (int i = 0; i < 2; i++) {
+		if (!cJSON_IsObject(labels[i]))
+			continue;
+		cJSON_DeleteItemFromObjectCaseSensitive(labels[i], "wfc.dev/workflow");
+		cJSON_AddStringToObject(labels[i], "wfc.dev/workflow", k->label);
+	}
+	return job;
+}
+
 /* The Job a node needs that nobody created yet; NULL with err. */
 static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, const char *name,
 		      char **script, char *err, size_t errlen)
@@ -368,7 +413,8 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 	const cJSON *pn = plan_node(k, n);
 	if (s->attempt > 0) {
 		/* attempt k is a copy of the node's first Job */
-		const char *first = n->k8s_name;
+		char *firstname = job_base(k, n);
+		const char *first = firstname;
 		const cJSON *prev = wfc_kube_informer_get(k->jobs, k->ns, first);
 		cJSON *got = NULL;
 		if (!prev) {
@@ -376,12 +422,14 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 			if (wfc_kube_get(k->c, R(WFC_KUBE_JOBS), k->ns, first, &got, &e) != 0) {
 				seterr(err, errlen, "cannot read Job '%s' to retry it: %s", first,
 				       e.message);
+				free(firstname);
 				return NULL;
 			}
 			prev = got;
 		}
 		cJSON *job = wfc_rt_job_attempt(prev, name, s->attempt, err, errlen);
 		cJSON_Delete(got);
+		free(firstname);
 		/* the outputs the first attempt left are not this one's */
 		cJSON_DeleteItemFromObjectCaseSensitive(
 			cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(job, "metadata"),
@@ -390,7 +438,7 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 		return job;
 	}
 	if (pn && jget(pn, "pod"))
-		return wfc_rt_node_job(pn, err, errlen);
+		return this_run(k, wfc_rt_node_job(pn, err, errlen), name, err, errlen);
 	if (pn && jstr(pn, "job")) {
 		seterr(err, errlen,
 		       "Job '%s' of node '%s' does not exist in namespace '%s': apply the compiled objects first",
@@ -409,8 +457,9 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 		       n->name);
 		return NULL;
 	}
-	cJSON *job = wfc_rt_job_render(entry, name, n->name, s->lookup, s->lookup_user, script,
-				       err, errlen);
+	cJSON *job = this_run(k, wfc_rt_job_render(entry, name, n->name, s->lookup,
+						   s->lookup_user, script, err, errlen),
+			      name, err, errlen);
 	/* a daemon's Service comes with it */
 	const cJSON *svc = jget(entry, "service");
 	if (job && svc) {
@@ -554,8 +603,12 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 		seterr(err, errlen, "node '%s' has no Job name in the plan", n->name);
 		return -1;
 	}
-	char *name = s->attempt ? wfc_name_attempt(n->k8s_name, s->attempt)
-				: wfc_xstrdup(n->k8s_name);
+	char *name = job_base(k, n);
+	if (s->attempt) {
+		char *a = wfc_name_attempt(name, s->attempt);
+		free(name);
+		name = a;
+	}
 	char *script = NULL;
 	cJSON *made = NULL;
 	const cJSON *cur = wfc_kube_informer_get(k->jobs, k->ns, name);
@@ -850,6 +903,19 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 	}
 	const cJSON *ec = jget(term, "exitCode");
 	out->exit_code = cJSON_IsNumber(ec) ? ec->valueint : -1;
+	const char *treason = jstr(term, "reason");
+	if (treason && (strcmp(treason, "StartError") == 0 ||
+			strcmp(treason, "ContainerCannotRun") == 0)) {
+		/* the container never ran: the runtime's message, no outputs */
+		out->phase = WFC_PHASE_ERROR;
+		snprintf(msg, sizeof(msg), "%s", jstr(term, "message") ? jstr(term, "message")
+			 : "the container could not be started");
+		out->message = wfc_xstrdup(msg);
+		cJSON_Delete(fresh);
+		keep_outputs(k, j->name, n, out);
+		untrack(k, j);
+		return 1;
+	}
 	if (done) {
 		out->phase = WFC_PHASE_SUCCEEDED;
 	} else {

@@ -39,6 +39,10 @@ struct wfc_kube_jobs_opts {
 	 * Job), or NULL */
 	const cJSON *owner;
 	bool watch_signals;             /* Ctrl-C / SIGTERM stop the run */
+	/* a CronWorkflow's firing: every Job's name gets this part
+	 * (wfc_name_child of the plan's), and the run's label is that of
+	 * plan->name, not the CronWorkflow's; NULL: none */
+	const char *name_suffix;
 };
 
 struct wfc_kube_jobs;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "runtime/local.h"
+#include "runtime/probe.h"
 #include "support/text.h"
 #include "support/xalloc.h"
 #include "runtime/proc.h"
@@ -19,6 +20,7 @@
 struct ljob {
 	struct wfc_proc *proc;
 	const struct wfc_rt_node *node;
+	struct wfc_probe *probe;     /* daemons with a readinessProbe */
 };
 
 struct wfc_local {
@@ -43,6 +45,7 @@ void wfc_local_destroy(struct wfc_local *l)
 	if (!l)
 		return;
 	for (size_t i = 0; i < l->n; i++) {
+		wfc_probe_destroy(l->jobs[i]->probe);
 		wfc_proc_destroy(l->jobs[i]->proc);
 		free(l->jobs[i]);
 	}
@@ -202,8 +205,15 @@ static int local_start(void *self, const struct wfc_exec_start *s, void **job, c
 		.no_namespaces = l->o.no_namespaces,
 	};
 	struct wfc_proc *proc = NULL;
-	if (wfc_proc_start(&spec, &proc, err, errlen))
-		goto err_out;
+	if (wfc_proc_start(&spec, &proc, err, errlen)) {
+		/* images have `python`; a host may have only `python3` */
+		if (strcmp(argv[0], "python") != 0 || !strstr(err, "command not found"))
+			goto err_out;
+		free(argv[0]);
+		argv[0] = wfc_xstrdup("python3");
+		if (wfc_proc_start(&spec, &proc, err, errlen))
+			goto err_out;
+	}
 	if (!l->iso)
 		l->iso = wfc_proc_isolation_name(wfc_proc_isolation(proc));
 	struct ljob *j = calloc(1, sizeof(*j));
@@ -211,6 +221,21 @@ static int local_start(void *self, const struct wfc_exec_start *s, void **job, c
 		abort();
 	j->proc = proc;
 	j->node = n;
+	if (n->daemon) {
+		struct wfc_probe_target t = {
+			.pid = wfc_proc_pid(proc),
+			.workdir = wfc_proc_workdir(proc),
+			.tmpdir = wfc_proc_isolation(proc) == WFC_PROC_ISO_TMPDIR
+				  ? wfc_proc_tmpdir(proc) : NULL,
+			.env = (const char *const *)envp,
+		};
+		j->probe = wfc_probe_create(&c->readiness, c, &t, err, errlen);
+		if (!j->probe && *err) {
+			wfc_proc_destroy(proc);
+			free(j);
+			goto err_out;
+		}
+	}
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 16;
 		l->jobs = realloc(l->jobs, l->cap * sizeof(*l->jobs));
@@ -266,6 +291,7 @@ static void remove_job(struct wfc_local *l, struct ljob *j)
 			l->jobs[i] = l->jobs[--l->n];
 			break;
 		}
+	wfc_probe_destroy(j->probe);
 	wfc_proc_destroy(j->proc);
 	free(j);
 }
@@ -334,13 +360,17 @@ static void local_kill(void *self, void *job)
 static void local_wait(void *self, int timeout_ms)
 {
 	struct wfc_local *l = self;
-	struct pollfd *fds = calloc(l->n + 1, sizeof(*fds));
+	struct pollfd *fds = calloc(l->n + 1 + l->o.nwatch_fds, sizeof(*fds));
 	nfds_t nf = 0;
 	if (!fds)
 		abort();
 	int sig = l->o.watch_signals ? wfc_proc_signal_fd() : -1;
 	if (sig >= 0) {
 		fds[nf].fd = sig;
+		fds[nf++].events = POLLIN;
+	}
+	for (size_t i = 0; i < l->o.nwatch_fds; i++) {
+		fds[nf].fd = l->o.watch_fds[i];
 		fds[nf++].events = POLLIN;
 	}
 	int t = timeout_ms;
@@ -364,6 +394,18 @@ static void local_wait(void *self, int timeout_ms)
 	free(fds);
 }
 
+static int local_ready(void *self, void *job)
+{
+	struct ljob *j = job;
+	return wfc_probe_poll(j->probe);
+}
+
+/* a step on this host listens on this host */
+static const char *local_address(void *self, void *job)
+{
+	return "127.0.0.1";
+}
+
 static int local_interrupted(void *self)
 {
 	struct wfc_local *l = self;
@@ -379,4 +421,6 @@ void wfc_local_executor(struct wfc_local *l, struct wfc_executor *out)
 	out->kill = local_kill;
 	out->wait = local_wait;
 	out->interrupted = local_interrupted;
+	out->ready = local_ready;
+	out->address = local_address;
 }

@@ -14,6 +14,10 @@ struct wfc_local_opts {
 	bool no_namespaces;          /* see wfc_proc_spec.no_namespaces */
 	bool watch_signals;          /* Ctrl-C stops the run (see wfc_proc_signals_install) */
 	const char *scratch_dir;     /* where steps' private dirs go; NULL: $TMPDIR or /tmp */
+	/* more descriptors the executor's wait returns on when readable (a
+	 * control point: runtime/control.h) */
+	const int *watch_fds;
+	size_t nwatch_fds;
 };
 
 struct wfc_local;

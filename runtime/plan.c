@@ -91,6 +91,25 @@ static struct wfc_rt_kv *kvs(struct wfc_arena *a, const cJSON *l, const char *kn
 	return v;
 }
 
+/* A JSON object of strings as name/value pairs. */
+static struct wfc_rt_kv *map_kvs(struct wfc_arena *a, const cJSON *o, size_t *n)
+{
+	*n = 0;
+	size_t cnt = cJSON_IsObject(o) ? (size_t)cJSON_GetArraySize(o) : 0;
+	struct wfc_rt_kv *v = WFC_NEWN(a, struct wfc_rt_kv, cnt + 1);
+	const cJSON *it;
+	if (!cnt)
+		return v;
+	cJSON_ArrayForEach(it, o) {
+		if (!it->string || !cJSON_IsString(it))
+			continue;
+		v[*n].name = wfc_arena_strdup(a, it->string);
+		v[*n].value = wfc_arena_strdup(a, it->valuestring);
+		(*n)++;
+	}
+	return v;
+}
+
 static const char *const *strv(struct wfc_arena *a, const cJSON *l)
 {
 	size_t cnt = cJSON_IsArray(l) ? (size_t)cJSON_GetArraySize(l) : 0, i = 0;
@@ -402,6 +421,11 @@ struct wfc_rt_plan *wfc_rt_plan_parse(const char *text, char *err, size_t errlen
 	if (!p->pub.name)
 		p->pub.name = "workflow";
 	p->pub.namespace = str(a, wf, "namespace");
+	p->pub.kind = str(a, wf, "kind");
+	p->pub.entrypoint = str(a, wf, "entrypoint");
+	p->pub.service_account = str(a, wf, "serviceAccountName");
+	p->pub.labels = map_kvs(a, get(wf, "labels"), &p->pub.nlabels);
+	p->pub.annotations = map_kvs(a, get(wf, "annotations"), &p->pub.nannotations);
 	p->pub.params = kvs(a, get(wf, "parameters"), "name", "value", &p->pub.nparams);
 	const cJSON *ns = get(j, "nodes");
 	cJSON *it;

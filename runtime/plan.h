@@ -145,6 +145,11 @@ struct wfc_rt_node {
 struct wfc_rt_plan {
 	const char *name;
 	const char *namespace;
+	const char *kind;        /* Workflow or CronWorkflow */
+	const char *entrypoint;
+	const char *service_account; /* serviceAccountName, or NULL */
+	const struct wfc_rt_kv *labels, *annotations;
+	size_t nlabels, nannotations;
 	const struct wfc_rt_kv *params;
 	size_t nparams;
 	const struct wfc_rt_node *nodes;

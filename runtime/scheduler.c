@@ -155,6 +155,7 @@ struct wfc_sched {
 	enum wfc_rt_phase wf_phase;   /* RUNNING until the entrypoint ends */
 	enum halt halt;
 	bool interrupted, stopped;
+	bool wf_suspended;            /* spec.suspend: not started until resumed */
 	char uid[40];
 	double started_wall, finished_wall;
 	double deadline;              /* monotonic; 0: none */
@@ -163,6 +164,9 @@ struct wfc_sched {
 	size_t nglobals;
 	unsigned long changes;
 	unsigned long hooks_seen;     /* changes when the workflow hooks were last looked at */
+	/* a Steps or DAG node whose values are being filled as seen from
+	 * inside it (its own steps and inputs), or NONE */
+	size_t inside;
 };
 
 /* ---- the table ---- */
@@ -397,7 +401,10 @@ static void progress(struct wfc_sched *s, size_t id)
 	if (!s->o.progress || n->type == WFC_RT_STEP_GROUP)
 		return;
 	if (st->phase == WFC_PHASE_RUNNING) {
-		if (st->suspended)
+		if (st->suspended && st->timer)
+			fprintf(s->o.progress, "%s  Suspended  for %gs\n", n->name,
+				st->wake_at - now_mono() > 0 ? st->wake_at - now_mono() : 0);
+		else if (st->suspended)
 			fprintf(s->o.progress, "%s  Suspended%s%s%s\n", n->name,
 				s->o.resume_hint ? "  until '" : "",
 				s->o.resume_hint ? s->o.resume_hint : "", s->o.resume_hint ? "'" : "");
@@ -544,9 +551,16 @@ static size_t find_output(const struct wfc_rt_node *n, const char *name)
 
 /* The step or task called name in a scope around node from: the nearest
  * enclosing Steps or DAG node that has one. */
+/* Where the scopes around node from begin: its parent, or itself when it
+ * is the node seen from inside. */
+static size_t scope_start(const struct wfc_sched *s, size_t from)
+{
+	return from == s->inside ? from : N(s, from)->parent;
+}
+
 static size_t find_ref(struct wfc_sched *s, size_t from, const char *name, size_t nlen)
 {
-	for (size_t a = N(s, from)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
+	for (size_t a = scope_start(s, from); a != WFC_RT_NONE; a = N(s, a)->parent) {
 		const struct wfc_rt_node *an = N(s, a);
 		if (an->type != WFC_RT_STEPS && an->type != WFC_RT_DAG)
 			continue;
@@ -565,7 +579,7 @@ static size_t find_ref(struct wfc_sched *s, size_t from, const char *name, size_
 static const struct entry *find_loop(struct wfc_sched *s, size_t from, const char *name,
 				     size_t nlen)
 {
-	for (size_t a = N(s, from)->parent; a != WFC_RT_NONE; a = N(s, a)->parent) {
+	for (size_t a = scope_start(s, from); a != WFC_RT_NONE; a = N(s, a)->parent) {
 		const struct wfc_rt_node *an = N(s, a);
 		if (an->type != WFC_RT_STEPS && an->type != WFC_RT_DAG)
 			continue;
@@ -669,17 +683,79 @@ static char *item_value(const cJSON *item, const char *path)
 	return v ? wfc_item_text(v) : NULL;
 }
 
+static char *kv_value(const struct wfc_rt_kv *kv, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(kv[i].name, name) == 0 && kv[i].value)
+			return wfc_xstrdup(kv[i].value);
+	return NULL;
+}
+
+/* The workflow.* globals a run knows from its start (Argo's
+ * util/variables/keys): creationTimestamp and its forms, scheduledTime
+ * (a CronWorkflow run's start), mainEntrypoint, serviceAccountName,
+ * labels.X, annotations.X, parameters.json. NULL for other names. */
+static char *workflow_value(struct wfc_sched *s, const char *name)
+{
+	char buf[64];
+	if (strcmp(name, "creationTimestamp") == 0 || strcmp(name, "creationTimestamp.RFC3339") == 0 ||
+	    strcmp(name, "scheduledTime") == 0) {
+		wfc_rfc3339_format(s->started_wall, buf, sizeof(buf));
+		return wfc_xstrdup(buf);
+	}
+	if (strcmp(name, "creationTimestamp.s") == 0)
+		return xprintf("%lld", (long long)s->started_wall);
+	if (strncmp(name, "creationTimestamp.", 18) == 0 && name[18] && !name[19] &&
+	    ((name[18] >= 'a' && name[18] <= 'z') || (name[18] >= 'A' && name[18] <= 'Z'))) {
+		/* strftime's one-letter forms, as Argo's strftime package has them */
+		char fmt[3] = { '%', name[18], '\0' };
+		time_t t = (time_t)s->started_wall;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		if (strftime(buf, sizeof(buf), fmt, &tm) == 0)
+			return NULL;
+		return wfc_xstrdup(buf);
+	}
+	if (strcmp(name, "mainEntrypoint") == 0)
+		return s->p->entrypoint ? wfc_xstrdup(s->p->entrypoint) : NULL;
+	if (strcmp(name, "serviceAccountName") == 0)
+		return wfc_xstrdup(s->p->service_account ? s->p->service_account : "default");
+	if (strncmp(name, "labels.", 7) == 0)
+		return kv_value(s->p->labels, s->p->nlabels, name + 7);
+	if (strncmp(name, "annotations.", 12) == 0)
+		return kv_value(s->p->annotations, s->p->nannotations, name + 12);
+	if (strcmp(name, "parameters.json") == 0) {
+		cJSON *l = cJSON_CreateArray();
+		for (size_t i = 0; i < s->p->nparams; i++) {
+			char *v = NULL, e[8];
+			if (s->p->params[i].value)
+				subst(s, s->p->root, NULL, s->p->params[i].value, MAX_SUBST_DEPTH - 1, &v, e,
+				      sizeof(e));
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "name", s->p->params[i].name);
+			cJSON_AddStringToObject(o, "value", v ? v : "");
+			cJSON_AddItemToArray(l, o);
+			free(v);
+		}
+		return json_text(l);
+	}
+	return NULL;
+}
+
 static char *input_value(struct wfc_sched *s, size_t from, const struct wfc_rt_kv *in,
 			 int depth)
 {
 	const struct wfc_rt_node *fn = N(s, from);
 	if (fn->literal_inputs)
 		return wfc_xstrdup(in->value);
+	/* an input's own tags are filled where the node is called, outside it */
 	char *v = NULL, e[8];
-	if (depth < MAX_SUBST_DEPTH &&
-	    subst(s, from, NULL, in->value, depth + 1, &v, e, sizeof(e)) == 0)
-		return v;
-	return NULL;
+	size_t inside = s->inside;
+	s->inside = WFC_RT_NONE;
+	int rc = depth < MAX_SUBST_DEPTH ? subst(s, from, NULL, in->value, depth + 1, &v, e, sizeof(e))
+					 : -1;
+	s->inside = inside;
+	return rc == 0 ? v : NULL;
 }
 
 /* The value of a tag's name seen from node from (malloc'd), or NULL. */
@@ -701,6 +777,11 @@ static char *resolve(struct wfc_sched *s, size_t from, const cJSON *item, const 
 		return failures_json(s);
 	if (strcmp(name, "workflow.duration") == 0)
 		return xprintf("%.6f", now_wall() - s->started_wall);
+	if (strncmp(name, "workflow.", 9) == 0) {
+		char *v = workflow_value(s, name + 9);
+		if (v)
+			return v;
+	}
 	if (strncmp(name, "workflow.parameters.", 20) == 0) {
 		for (size_t i = 0; i < s->p->nparams; i++)
 			if (strcmp(s->p->params[i].name, name + 20) == 0 && s->p->params[i].value) {
@@ -861,9 +942,9 @@ static int subst(struct wfc_sched *s, size_t from, const cJSON *item, const char
 			struct wfc_ex_value val = { 0 };
 			char m[256];
 			if (eval_expr(s, from, item, name + 1, depth + 1, &val, m, sizeof(m)) == 0) {
-				size_t need = wfc_ex_format(&val, NULL, 0);
+				size_t need = wfc_ex_format_tag(&val, NULL, 0);
 				v = wfc_xmalloc(need + 1);
-				wfc_ex_format(&val, v, need + 1);
+				wfc_ex_format_tag(&val, v, need + 1);
 				wfc_ex_value_clear(&val);
 			} else {
 				wfc_errf(err, errlen, "failed to evaluate {{%s}}: %s", name, m);
@@ -885,6 +966,18 @@ static int subst(struct wfc_sched *s, size_t from, const cJSON *item, const char
 	*out = wfc_xstrdup(wfc_buf_str(&b));
 	wfc_buf_free(&b);
 	return 0;
+}
+
+/* Fills text as seen from inside Steps or DAG node id: its own steps or
+ * tasks and its inputs (a step's `when`, a template's outputs). */
+static int subst_inside(struct wfc_sched *s, size_t id, const char *text, char **out,
+			char *err, size_t errlen)
+{
+	size_t inside = s->inside;
+	s->inside = id;
+	int rc = subst(s, id, NULL, text, 0, out, err, errlen);
+	s->inside = inside;
+	return rc;
 }
 
 /* ---- expansion ---- */
@@ -1331,9 +1424,17 @@ static void start(struct wfc_sched *s, size_t id)
 		char err[512], *w = NULL;
 		struct wfc_gv_error ge = { 0 };
 		bool ok = false;
-		if (n->when_literal) {
+		/* a step's `when` is seen from the template that calls it: its
+		 * inputs and steps (an Expand node holds the caller's inputs) */
+		size_t caller = n->type == WFC_RT_EXPAND ? WFC_RT_NONE : scope_node(s, id);
+		int bad = 0;
+		if (n->when_literal)
 			w = wfc_xstrdup(n->when);
-		} else if (subst(s, id, NULL, n->when, 0, &w, err, sizeof(err))) {
+		else if (caller != WFC_RT_NONE)
+			bad = subst_inside(s, caller, n->when, &w, err, sizeof(err));
+		else
+			bad = subst(s, id, NULL, n->when, 0, &w, err, sizeof(err));
+		if (bad) {
 			finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
 			return;
 		}
@@ -1394,7 +1495,7 @@ static void start(struct wfc_sched *s, size_t id)
 		st->suspended = true;
 		ids_push(&s->suspended, id);
 		if (d >= 0)
-			set_timer(s, id, now_mono() + d);
+			set_timer(s, id, now_mono() + d + 1e-9);
 		progress(s, id);
 		lifecycle_hooks(s, id);
 		return;
@@ -1845,9 +1946,6 @@ static void advance_dag(struct wfc_sched *s, size_t id)
 
 /* ---- outputs ---- */
 
-/* Fills text as seen from inside scope node id (its own steps or tasks). */
-static int subst_inside(struct wfc_sched *s, size_t id, const char *text, char **out,
-			char *err, size_t errlen);
 
 /* Output parameters of a Steps or DAG template (valueFrom.parameter). */
 static void scope_outputs(struct wfc_sched *s, size_t id)
@@ -2276,39 +2374,6 @@ static void drive(struct wfc_sched *s, size_t target)
 
 /* ---- life ---- */
 
-static int subst_inside(struct wfc_sched *s, size_t id, const char *text, char **out,
-			char *err, size_t errlen)
-{
-	/* a virtual child of id: its steps and tasks are in scope, its inputs
-	 * are id's */
-	struct wfc_rt_node *v = WFC_NEW(s->a, struct wfc_rt_node);
-	const struct wfc_rt_node *n = N(s, id);
-	*v = *n;
-	v->parent = id;
-	v->type = WFC_RT_OTHER;
-	v->children = NULL;
-	v->nchildren = 0;
-	v->hook_name = NULL;
-	v->exit_handler = false;
-	v->depends = NULL;
-	v->id = s->nn;
-	size_t vid = add_node(s, v);
-	S(s, vid)->replaced = true;   /* never shown, never run */
-	if (!n->literal_inputs) {
-		/* the inputs' own tags are filled where id sees them */
-		struct wfc_rt_kv *in = WFC_NEWN(s->a, struct wfc_rt_kv, n->ninputs + 1);
-		for (size_t i = 0; i < n->ninputs; i++) {
-			in[i].name = n->inputs[i].name;
-			char *val = n->inputs[i].value ? input_value(s, id, &n->inputs[i], 0) : NULL;
-			in[i].value = val ? wfc_arena_strdup(s->a, val) : NULL;
-			free(val);
-		}
-		v->inputs = in;
-		v->literal_inputs = true;
-	}
-	return subst(s, vid, NULL, text, 0, out, err, errlen);
-}
-
 struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc_executor *ex,
 				   const struct wfc_sched_opts *o)
 {
@@ -2328,6 +2393,7 @@ struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc
 	for (size_t i = 0; i < p->nnodes; i++)
 		add_node(s, &p->nodes[i]);
 	s->wf_phase = WFC_PHASE_RUNNING;
+	s->inside = WFC_RT_NONE;
 	/* a run's uid: unique enough for one host */
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
@@ -2422,13 +2488,43 @@ static void make_workflow_hooks(struct wfc_sched *s)
 	}
 }
 
+/* spec.suspend: the workflow waits for a resume before it starts. */
+static void wait_resumed(struct wfc_sched *s)
+{
+	s->wf_suspended = true;
+	if (s->o.progress) {
+		fprintf(s->o.progress, "%s  Suspended%s%s%s\n", s->p->name,
+			s->o.resume_hint ? "  until '" : "",
+			s->o.resume_hint ? s->o.resume_hint : "", s->o.resume_hint ? "'" : "");
+		fflush(s->o.progress);
+	}
+	while (s->wf_suspended && s->halt == HALT_NONE) {
+		s->ex.wait(s->ex.self, 1000);
+		if (s->o.control)
+			s->o.control(s->o.control_user, s);
+		if (s->ex.interrupted && s->ex.interrupted(s->ex.self)) {
+			s->halt = HALT_INTERRUPT;
+			s->interrupted = true;
+		}
+	}
+	s->wf_suspended = false;
+}
+
 enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s)
 {
 	double now = now_wall();
 	s->started_wall = s->o.started_at > 0 && s->o.started_at < now ? s->o.started_at : now;
+	if (s->p->suspend)
+		wait_resumed(s);
 	if (s->p->active_deadline_s > 0)
 		s->deadline = now_mono() + s->p->active_deadline_s - (now - s->started_wall);
 	make_workflow_hooks(s);
+	if (s->halt == HALT_INTERRUPT || s->halt == HALT_STOP) {
+		finish(s, s->p->root, WFC_PHASE_FAILED,
+		       wfc_xstrdup(s->interrupted ? "interrupted"
+				   : "workflow shutdown with strategy: Stop"));
+		settle(s, s->p->root);
+	}
 	drive(s, s->p->root);
 	s->deadline = 0;
 	enum wfc_rt_phase ph = S(s, s->p->root)->phase;
@@ -2463,7 +2559,8 @@ bool wfc_sched_interrupted(const struct wfc_sched *s)
 
 size_t wfc_sched_resume(struct wfc_sched *s)
 {
-	size_t n = s->suspended.n;
+	size_t n = s->suspended.n + s->wf_suspended;
+	s->wf_suspended = false;
 	while (s->suspended.n) {
 		size_t id = s->suspended.v[0];
 		finish(s, id, WFC_PHASE_SUCCEEDED, NULL);

@@ -1026,6 +1026,16 @@ size_t wfc_ex_format_json(const struct wfc_ex_value *v, char *buf, size_t size)
 	return copy_out(&b, buf, size);
 }
 
+size_t wfc_ex_format_tag(const struct wfc_ex_value *v, char *buf, size_t size)
+{
+	if (v->type == WFC_EX_STRING) {
+		struct wfc_buf b = { 0 };
+		wfc_buf_add(&b, v->string, v->len);
+		return copy_out(&b, buf, size);
+	}
+	return wfc_ex_format_json(v, buf, size);
+}
+
 /* -------------------------------------------------------------- evaluation */
 
 struct ev {
@@ -1615,6 +1625,113 @@ fail:
 	return -1;
 }
 
+/* jsonpath filters [?(EXPR)] as PaesslerAG/jsonpath has them: EXPR is an
+ * expression over @, the element looked at (@.key, @['key'], comparisons,
+ * &&, ||, !, =~ for a regular expression), evaluated here with this
+ * language after @ is renamed and =~ turned into `matches`. */
+#define JP_AT "__jsonpath_at"
+
+struct jp_filter_env {
+	const struct wfc_ex_value *at;
+};
+
+static int jp_at_lookup(void *user, const char *name, struct wfc_ex_value *out)
+{
+	struct jp_filter_env *e = user;
+	if (strcmp(name, JP_AT) != 0)
+		return -1;
+	*out = *e->at;
+	return 0;
+}
+
+/* The filter text of s[*i..] (just after "[?("), translated, up to its
+ * closing ")]"; *i after the "]". NULL when it does not end. */
+static char *jp_filter_text(const char *s, size_t len, size_t *i)
+{
+	struct wfc_buf b = { 0 };
+	int depth = 0;
+	char quote = 0;
+	for (; *i < len; (*i)++) {
+		char ch = s[*i];
+		if (quote) {
+			wfc_buf_putc(&b, ch);
+			if (ch == '\\' && *i + 1 < len)
+				wfc_buf_putc(&b, s[++(*i)]);
+			else if (ch == quote)
+				quote = 0;
+			continue;
+		}
+		if (ch == '\'' || ch == '"') {
+			quote = ch;
+			wfc_buf_putc(&b, ch);
+		} else if (ch == '@') {
+			wfc_buf_puts(&b, JP_AT);
+		} else if (ch == '=' && *i + 1 < len && s[*i + 1] == '~') {
+			wfc_buf_puts(&b, " matches ");
+			(*i)++;
+		} else if (ch == '(') {
+			depth++;
+			wfc_buf_putc(&b, ch);
+		} else if (ch == ')') {
+			if (depth == 0) {
+				if (*i + 1 < len && s[*i + 1] == ']') {
+					*i += 2;
+					char *r = strdup(wfc_buf_str(&b));
+					wfc_buf_free(&b);
+					if (!r)
+						abort();
+					return r;
+				}
+				break;
+			}
+			depth--;
+			wfc_buf_putc(&b, ch);
+		} else {
+			wfc_buf_putc(&b, ch);
+		}
+	}
+	wfc_buf_free(&b);
+	return NULL;
+}
+
+/* The elements of every current value (an array's items, a map's values
+ * by key) for which the filter holds. */
+static int jp_filter(struct ev *c, const struct node *n, struct vlist *cur, const char *text)
+{
+	struct wfc_gv_error ge = { 0 };
+	struct wfc_expr *fe = wfc_expr_parse(text, strlen(text), &ge);
+	char q[CLIP + 4];
+	if (!fe) {
+		wfc_gv_set_error(c->err, n->off, "jsonpath: bad filter '%s': %s",
+				 wfc_gv_clip(q, text, strlen(text)), ge.message);
+		return -1;
+	}
+	struct vlist next = { 0 };
+	for (size_t i = 0; i < cur->n; i++) {
+		const struct wfc_ex_value *v = &cur->v[i];
+		size_t cnt = v->type == WFC_EX_ARRAY || v->type == WFC_EX_MAP ? v->count : 0;
+		struct kv *kv = v->type == WFC_EX_MAP ? sorted_keys(v) : NULL;
+		for (size_t k = 0; k < cnt; k++) {
+			const struct wfc_ex_value *el = &v->items[kv ? kv[k].i : k];
+			struct jp_filter_env env = { .at = el };
+			struct wfc_gv_error fe_err = { 0 };
+			struct ev fc = { .a = c->a, .lookup = jp_at_lookup, .user = &env, .err = &fe_err };
+			struct wfc_ex_value r;
+			/* an element the filter cannot look at (a missing key) does
+			 * not match; a value that is not a boolean matches when it
+			 * is there ([?(@.key)]) */
+			if (eval(&fc, fe->root, &r) == 0 &&
+			    (r.type == WFC_EX_BOOL ? r.boolean : r.type != WFC_EX_NIL))
+				vl_add(&next, el);
+		}
+		free(kv);
+	}
+	wfc_expr_free(fe);
+	free(cur->v);
+	*cur = next;
+	return 0;
+}
+
 static bool jp_int(const char *s, size_t n, size_t *i, int64_t *out)
 {
 	size_t st = *i;
@@ -1684,9 +1801,17 @@ static int jsonpath(struct ev *c, const struct node *n, const struct wfc_ex_valu
 				klen = (size_t)(s + i - key);
 				i++;
 				kind = 'k';
-			} else if (i < len && s[i] == '?') {
-				wfc_gv_set_error(c->err, n->off, "jsonpath filters are not supported");
-				goto fail;
+			} else if (i + 1 < len && s[i] == '?' && s[i + 1] == '(') {
+				i += 2;
+				char *text = jp_filter_text(s, len, &i);
+				if (!text)
+					goto bad;
+				int rc = jp_filter(c, n, &cur, text);
+				free(text);
+				if (rc)
+					goto fail;
+				plural = true;
+				continue;
 			} else {
 				has_lo = jp_int(s, len, &i, &lo);
 				kind = 'i';

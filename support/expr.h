@@ -12,12 +12,13 @@
  *  - expr builtins: len, int, float, string, abs, upper, lower, trim,
  *    split, join, toJSON, fromJSON;
  *  - Argo's: asInt, asFloat, toJson, jsonpath(json, path) (paths made of
- *    $, .name, ['name'], [n], [*], .*, [a:b]; a wildcard or slice makes the
- *    result a list, as PaesslerAG/jsonpath does);
+ *    $, .name, ['name'], [n], [*], .*, [a:b] and filters [?(EXPR)] over @
+ *    with this language's operators and =~; a wildcard, slice or filter
+ *    makes the result a list, as PaesslerAG/jsonpath does);
  *  - sprig helpers: sprig.upper, sprig.lower, sprig.trim, sprig.replace,
  *    sprig.int, sprig.default.
  * Not supported (a clear error at evaluation, or a syntax error): closures
- * with # (filter, map, all, ...), jsonpath filters [?(...)], now(), dates
+ * with # (filter, map, all, ...), jsonpath's .. (deep scan), now(), dates
  * and durations, method calls (`x.Seconds()`), the pipe operator |, `let`.
  * `matches` uses POSIX extended regular expressions, not RE2. Strings are
  * bytes: len() counts runes, but indexing and slicing strings use bytes.
@@ -89,6 +90,11 @@ void wfc_ex_value_clear(struct wfc_ex_value *v);
 size_t wfc_ex_format(const struct wfc_ex_value *v, char *buf, size_t size);
 /* Go's json.Marshal of a value (Argo's toJson). Same conventions. */
 size_t wfc_ex_format_json(const struct wfc_ex_value *v, char *buf, size_t size);
+
+/* The text Argo (3.4 and later, expressionReplace) puts in place of a
+ * {{=EXPR}} tag: a string as it is, anything else as JSON ([1,2],
+ * {"a":1}, 1000000, true). Same conventions. */
+size_t wfc_ex_format_tag(const struct wfc_ex_value *v, char *buf, size_t size);
 
 /* expr's names: int, float64, string, bool, nil, []interface {}, ... */
 const char *wfc_ex_type_name(enum wfc_ex_type t);

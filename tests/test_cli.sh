@@ -209,6 +209,139 @@ expect "run --logs: step output stays off stdout" out_empty
 run "$wfc" run --local "$tmp/talk.yaml"
 expect "run without --logs: no step output" err_lacks "talker: line one"
 
+# ---- wfc resume and wfc stop reach a running `wfc run --local` ----
+export XDG_RUNTIME_DIR="$tmp/xdg"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+# wait_for FILE TEXT: until FILE holds TEXT (at most 20 s)
+wait_for() {
+	local i
+	for i in $(seq 200); do
+		grep -qF -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+# wait_bg: waits for the background run $bg (at most 30 s, then it is
+# killed and the wait fails); sets rc
+wait_bg() {
+	local i
+	for i in $(seq 300); do
+		kill -0 "$bg" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$bg" 2>/dev/null; then
+		kill "$bg"
+		wait "$bg"
+		rc=124
+		return
+	fi
+	wait "$bg"
+	rc=$?
+}
+cat >"$tmp/approve.yaml" <<'EOF'
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: approve
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      steps:
+        - - name: wait
+            template: wait
+        - - name: after
+            template: after
+    - name: wait
+      suspend: {}
+    - name: after
+      container:
+        image: busybox:1.36
+        command: [echo, approved]
+EOF
+"$wfc" run --local "$tmp/approve.yaml" </dev/null >"$tmp/bg.out" 2>"$tmp/bg.err" &
+bg=$!
+if wait_for "$tmp/bg.err" "approve[0].wait  Suspended"; then
+	ok "run --local: a suspend step waits"
+else
+	not_ok "run --local: a suspend step waits"
+fi
+err=$(cat "$tmp/bg.err")
+expect "run --local: the suspended step says how to resume it" err_has "until 'wfc resume approve'"
+if [ -p "$XDG_RUNTIME_DIR/wfc/runs/approve/control" ]; then
+	ok "the control point is a FIFO under XDG_RUNTIME_DIR"
+else
+	not_ok "the control point is a FIFO under XDG_RUNTIME_DIR"
+fi
+run "$wfc" run --local "$tmp/approve.yaml"
+expect "a second run of the same name says the first one holds the control point" err_has "another local run named 'approve' is running"
+run "$wfc" resume approve
+expect "resume exits 0" rc 0
+expect "resume says so" out_has "workflow approve resumed"
+wait_bg
+err=$(cat "$tmp/bg.err")
+expect "the resumed run exits 0" rc 0
+expect "the resumed run went on" err_has "approve[1].after  Succeeded"
+expect "the resumed run says it was resumed" err_has "resumed 1 suspended node"
+if [ ! -e "$XDG_RUNTIME_DIR/wfc/runs/approve" ]; then
+	ok "the control point goes with the run"
+else
+	not_ok "the control point goes with the run"
+fi
+run "$wfc" resume approve
+expect "resume of a run that is not running exits 1" rc 1
+expect "resume of a run that is not running says so" err_has "no local run named 'approve' is running"
+mkdir -p "$XDG_RUNTIME_DIR/wfc/runs/ghost"
+echo 2147483646 >"$XDG_RUNTIME_DIR/wfc/runs/ghost/pid"
+run "$wfc" resume ghost
+expect "resume of a stale control point exits 1" rc 1
+if [ ! -e "$XDG_RUNTIME_DIR/wfc/runs/ghost" ]; then
+	ok "a stale control point is removed"
+else
+	not_ok "a stale control point is removed"
+fi
+run "$wfc" stop
+expect "stop without a name exits 2" rc 2
+cat >"$tmp/stopper.yaml" <<'EOF'
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: stopper
+spec:
+  entrypoint: main
+  onExit: cleanup
+  templates:
+    - name: main
+      steps:
+        - - name: long
+            template: long
+        - - name: never
+            template: cleanup
+    - name: long
+      container:
+        image: busybox:1.36
+        command: [sleep, "30"]
+    - name: cleanup
+      container:
+        image: busybox:1.36
+        command: [echo, "cleaned up after {{workflow.status}}"]
+EOF
+"$wfc" run --local -o json "$tmp/stopper.yaml" </dev/null >"$tmp/bg.out" 2>"$tmp/bg.err" &
+bg=$!
+wait_for "$tmp/bg.err" "stopper[0].long  Running" || true
+run "$wfc" stop stopper
+expect "stop exits 0" rc 0
+expect "stop says so" out_has "workflow stopper stopped"
+wait_bg
+out=$(cat "$tmp/bg.out")
+err=$(cat "$tmp/bg.err")
+expect "a stopped run exits 1" rc 1
+expect "a stopped run is Failed with Argo's message" out_has "Stopped with strategy 'Stop'"
+expect "the running step of a stopped run ends with the shutdown message" err_has "workflow shutdown with strategy: Stop"
+expect "a stopped run runs its exit handler" err_has "stopper.onExit  Succeeded"
+expect "a stopped run starts no further step" err_lacks "stopper[1].never"
+unset XDG_RUNTIME_DIR
+
 run "$wfc" compile "$clean"
 expect "compile of a clean workflow exits 0" rc 0
 expect "compile prints a Job" out_has "kind: Job"

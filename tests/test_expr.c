@@ -123,6 +123,18 @@ static void want_json(struct env *env, const char *text, const char *want)
 		fail_msg("'%s': got json '%s', want '%s'", text, buf, want);
 }
 
+/* The text a {{=EXPR}} tag becomes (Argo 3.4+: strings raw, else JSON). */
+static void want_tag(struct env *env, const char *text, const char *want)
+{
+	struct wfc_ex_value v;
+	char buf[512];
+	eval_ok(env, text, &v);
+	wfc_ex_format_tag(&v, buf, sizeof(buf));
+	wfc_ex_value_clear(&v);
+	if (strcmp(buf, want))
+		fail_msg("'%s': got tag text '%s', want '%s'", text, buf, want);
+}
+
 static void want_eval_error(struct env *env, const char *text, size_t off, const char *msg)
 {
 	struct wfc_gv_error err;
@@ -299,6 +311,28 @@ static void test_argo_corpus(void **state)
 	WANT("jsonpath(workflow.parameters.complex, '$.employees[*].name')", ARRAY, "[Baris Mo Jai]");
 	WANT("jsonpath(workflow.parameters.complex, '$.employees[1].age')", FLOAT, "42");
 	WANT("jsonpath(workflow.parameters.complex, '$[\"employees\"][-1].name')", STRING, "Jai");
+	/* examples/expression-destructure-json-complex.yaml: filters (PaesslerAG/jsonpath) */
+	WANT("jsonpath(workflow.parameters.complex, '$.employees[?(@.name==\"Baris\")].age')",
+	     ARRAY, "[43]");
+	WANT("jsonpath(workflow.parameters.complex, '$.employees[?(@.age>42 && @.age<44)].age')",
+	     ARRAY, "[43]");
+	want_tag(env, "jsonpath(workflow.parameters.complex, '$.employees[?(@.name==\"Baris\")].age')",
+		 "[43]");
+	want_tag(env, "jsonpath(workflow.parameters.complex, '$.employees[0:1]')",
+		 "[{\"age\":43,\"name\":\"Baris\"}]");
+	want_tag(env, "jsonpath(workflow.parameters.complex, '$.employees[*].name')",
+		 "[\"Baris\",\"Mo\",\"Jai\"]");
+	WANT("jsonpath(workflow.parameters.complex, '$.employees[?(@.age >= 43)].name')", ARRAY,
+	     "[Baris Jai]");
+	WANT("jsonpath(workflow.parameters.complex, '$.employees[?(@.name =~ \"^M\")].name')",
+	     ARRAY, "[Mo]");
+	WANT("jsonpath(workflow.parameters.complex, '$.employees[?(!(@.age == 42))].name')", ARRAY,
+	     "[Baris Jai]");
+	WANT("jsonpath('[{\"a\": 1}, {\"b\": 2}, {\"a\": null}]', '$[?(@.a)]')", ARRAY,
+	     "[map[a:1]]");
+	WANT("jsonpath('{\"x\": {\"v\": 1}, \"y\": {\"v\": 2}}', '$[?(@.v == 2)]')", ARRAY,
+	     "[map[v:2]]");
+	WANT("jsonpath('[{\"n\": \"a)]\"}]', '$[?(@.n == \"a)]\")].n')", ARRAY, "[a)]]");
 	WANT("steps[\"step-1\"].status == \"Running\"", BOOL, "true");
 	WANT("steps.step2.status == \"Succeeded\"", BOOL, "true");
 	WANT("workflow.status == \"Running\"", BOOL, "true");
@@ -386,7 +420,8 @@ static void test_eval_errors(void **state)
 	want_eval_error(env, "1 in 2", 2, "operator 'in' not defined on int");
 	want_eval_error(env, "'a' matches '('", 4, "invalid regular expression");
 	want_eval_error(env, "jsonpath('{\"a\": 1}', '$.b')", 0, "jsonpath: unknown key 'b'");
-	want_eval_error(env, "jsonpath('{\"a\": 1}', '$[?(@.a)]')", 0, "jsonpath filters are not supported");
+	want_eval_error(env, "jsonpath('[1]', '$[?(@ ==)]')", 0, "jsonpath: bad filter");
+	want_eval_error(env, "jsonpath('[1]', '$[?(@ == 1]')", 0, "unsupported jsonpath");
 	want_eval_error(env, "jsonpath('{', '$')", 0, "invalid json");
 	want_eval_error(env, "now()", 0, "function 'now' is not supported");
 	want_eval_error(env, "(now() - cronworkflow.lastScheduledTime).Seconds() > 360", 1,
@@ -485,6 +520,16 @@ static void test_format(void **state)
 	v = (struct wfc_ex_value){ .type = WFC_EX_INT, .integer = -12 };
 	wfc_ex_format_json(&v, buf, sizeof(buf));
 	assert_string_equal(buf, "-12");
+	/* a tag's text: strings raw, the rest JSON */
+	v = (struct wfc_ex_value){ .type = WFC_EX_STRING, .string = "a\"b", .len = 3 };
+	wfc_ex_format_tag(&v, buf, sizeof(buf));
+	assert_string_equal(buf, "a\"b");
+	v = (struct wfc_ex_value){ .type = WFC_EX_FLOAT, .number = 1e6 };
+	wfc_ex_format_tag(&v, buf, sizeof(buf));
+	assert_string_equal(buf, "1000000");
+	v = (struct wfc_ex_value){ .type = WFC_EX_BOOL, .boolean = true };
+	wfc_ex_format_tag(&v, buf, sizeof(buf));
+	assert_string_equal(buf, "true");
 	(void)state;
 }
 

@@ -15,6 +15,7 @@ import random
 import re
 import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -54,9 +55,13 @@ def _is_attempt(n):
 
 
 class Fake:
-    def __init__(self, src, build, tmp, extra=()):
+    def __init__(self, src, build, tmp, extra=(), tls=None):
         self.state = os.path.join(tmp, "state")
         os.makedirs(self.state, exist_ok=True)
+        self.ca = None
+        if tls:
+            extra = list(extra) + ["--tls-cert", tls[0], "--tls-key", tls[1]]
+            self.ca = tls[0]
         cmd = [sys.executable, os.path.join(src, "tests/fakekube/fakekube.py"),
                "--port", "0", "--state-dir", self.state, "--token", TOKEN,
                "--image", "ghcr.io/wfc-dev/wfc*=%s" % os.path.join(build, "wfc"),
@@ -72,7 +77,7 @@ class Fake:
 kind: Config
 clusters:
 - name: fake
-  cluster: {server: "%s"}
+  cluster: {server: "%s"%s}
 users:
 - name: me
   user: {token: "%s"}
@@ -80,14 +85,15 @@ contexts:
 - name: fake
   context: {cluster: fake, user: me, namespace: default}
 current-context: fake
-""" % (self.url, TOKEN))
+""" % (self.url, ', certificate-authority: "%s"' % self.ca if self.ca else "", TOKEN))
 
     def admin(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
         rq = urllib.request.Request(self.url + path, data=data, method=method,
                                     headers={"Content-Type": "application/json",
                                              "Authorization": "Bearer " + TOKEN})
-        with urllib.request.urlopen(rq, timeout=10) as r:
+        ctx = ssl.create_default_context(cafile=self.ca) if self.ca else None
+        with urllib.request.urlopen(rq, timeout=10, context=ctx) as r:
             t = r.read()
             return json.loads(t) if t else None
 
@@ -113,8 +119,22 @@ def run_case(wfc, fake, src, case, ns, timeout=120, extra=()):
     path = os.path.join(src, "testdata/run", case + ".yaml")
     cmd = [wfc, "run", "--kubeconfig", fake.kubeconfig, "-n", ns, "-o", "json"] + \
         list(extra) + [path]
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                       timeout=timeout)
+    if case.endswith("-resume"):
+        # a step waits for `wfc resume NAME`, given from another process as
+        # a user would, until the run ends
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + timeout
+        while proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+            subprocess.run([wfc, "resume", "--kubeconfig", fake.kubeconfig, "-n", ns, case],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if proc.poll() is None:
+            proc.kill()
+        out, err = proc.communicate()
+        p = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    else:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           timeout=timeout)
     try:
         wf = json.loads(p.stdout)
     except ValueError:
@@ -242,6 +262,118 @@ def crash_pass(wfc, fake, src, seed=None):
     return failed
 
 
+CRON = """apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata:
+  name: tick
+spec:
+  schedules: ["*/5 * * * *"]
+  workflowSpec:
+    entrypoint: main
+    templates:
+    - name: main
+      steps:
+      - - name: say
+          template: say
+      - - name: show
+          template: show
+          arguments: {parameters: [{name: m, value: "{{steps.say.outputs.result}}"}]}
+    - name: say
+      container: {image: busybox:1.36, command: [echo, tock]}
+    - name: show
+      inputs: {parameters: [{name: m}]}
+      container: {image: busybox:1.36, command: [echo, "got {{inputs.parameters.m}}"]}
+"""
+
+
+def wait_status(fake, ns, name, timeout=120):
+    """The Workflow a coordinator in the cluster stored, once it ended."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            cm = fake.admin("GET", "/api/v1/namespaces/%s/configmaps/%s-status" % (ns, name))
+            wf = json.loads(cm.get("data", {}).get("workflow.json", "{}"))
+            if wf.get("status", {}).get("phase") in ("Succeeded", "Failed", "Error"):
+                return wf
+        except Exception:  # noqa: BLE001 - not there yet
+            pass
+        time.sleep(0.3)
+    return None
+
+
+def incluster_pass(wfc, build, src, tmp):
+    """The coordinator as a Job in the cluster (in-cluster config over TLS,
+    its service account's token): `wfc run --detach`, and two firings of a
+    CronWorkflow, each a run of its own."""
+    if not shutil.which("openssl"):
+        print("skip in-cluster: no openssl command")
+        return 0
+    d = os.path.join(tmp, "incluster")
+    os.makedirs(d)
+    r = subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                        "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                        "-keyout", os.path.join(d, "key.pem"), "-out", os.path.join(d, "cert.pem"),
+                        "-subj", "/CN=fakekube", "-addext",
+                        "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        print("skip in-cluster: openssl failed: %s" % r.stderr[-300:])
+        return 0
+    fake = Fake(src, build, d, tls=(os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")))
+    failed = 0
+    try:
+        case = "steps-result"
+        want, wpath = expected_of(src, case)
+        t0 = time.monotonic()
+        p = subprocess.run([wfc, "run", "--detach", "--kubeconfig", fake.kubeconfig,
+                            os.path.join(src, "testdata/run", case + ".yaml")],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
+        if p.returncode != 0 or p.stdout.strip() != case:
+            print("FAIL in-cluster --detach: exit %d, printed %r\n%s" % (p.returncode, p.stdout,
+                                                                        p.stderr[-1500:]))
+            failed += 1
+        else:
+            wf = wait_status(fake, "default", case)
+            failed += compare("in-cluster --detach " + case, summary(wf) if wf else None, want,
+                              wpath, src, p.stderr, t0)
+            job = fake.admin("GET", "/apis/batch/v1/namespaces/default/jobs/" + case)
+            conds = [c["type"] for c in job.get("status", {}).get("conditions", [])
+                     if c.get("status") == "True"]
+            if "Complete" not in conds:
+                print("FAIL in-cluster: the coordinator Job is not Complete: %s" % conds)
+                failed += 1
+        cron = os.path.join(d, "cron.yaml")
+        with open(cron, "w") as f:
+            f.write(CRON)
+        p = subprocess.run([wfc, "run", "--kubeconfig", fake.kubeconfig, cron],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
+        if p.returncode != 0:
+            print("FAIL cron install: %s" % p.stderr[-1500:])
+            return failed + 1
+        runs = []
+        for _ in range(2):
+            job = fake.admin("POST", "/fake/cronjobs/default/tick/run")
+            runs.append(job["metadata"]["name"])
+            time.sleep(1.1)
+        for run in runs:
+            t0 = time.monotonic()
+            wf = wait_status(fake, "default", run)
+            got = summary(wf) if wf else None
+            want = ["workflow Succeeded", "%s Succeeded" % run, "%s[0] Succeeded" % run,
+                    "%s[0].say Succeeded outputs.result=tock" % run, "%s[1] Succeeded" % run,
+                    "%s[1].show Succeeded outputs.result=got tock" % run]
+            failed += compare("cron firing " + run, got, sorted(want[:1]) + sorted(want[1:]),
+                              "(cron)", src, "", t0)
+        stats = fake.admin("GET", "/fake/stats")
+        twice = {j: n for j, n in stats.get("podsByJob", {}).items() if n > 1}
+        if twice:
+            print("FAIL in-cluster: Jobs with more than one pod: %s" % twice)
+            failed += 1
+    finally:
+        fake.stop()
+    return failed
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -295,6 +427,8 @@ def main():
             failed += faults_pass(wfc, fake, src)
         if not only or "crash" in only:
             failed += crash_pass(wfc, fake, src)
+        if not only or "incluster" in only:
+            failed += incluster_pass(wfc, build, src, tmp)
     finally:
         fake.stop()
         if not failed:

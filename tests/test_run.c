@@ -88,6 +88,17 @@ static void summary(const struct wfc_sched *s, enum wfc_rt_phase wf, struct wfc_
 	free(lines);
 }
 
+/* The control callback of the suspend-resume case: resumes at each call,
+ * counting what it resumed. */
+static size_t resumed;
+
+static void resume_all(void *user, struct wfc_sched *s)
+{
+	resumed += wfc_sched_resume(s);
+}
+
+static bool auto_resume;
+
 static int run_plan(void *user, const char *text)
 {
 	struct wfc_buf *out = user;
@@ -98,7 +109,8 @@ static int run_plan(void *user, const char *text)
 	struct wfc_local *l = wfc_local_create(NULL);
 	struct wfc_executor ex;
 	wfc_local_executor(l, &ex);
-	struct wfc_sched *s = wfc_sched_create(p, &ex, NULL);
+	struct wfc_sched_opts so = { .control = auto_resume ? resume_all : NULL };
+	struct wfc_sched *s = wfc_sched_create(p, &ex, &so);
 	enum wfc_rt_phase ph = wfc_sched_run(s);
 	summary(s, ph, out);
 	wfc_sched_destroy(s);
@@ -188,6 +200,21 @@ CASE(test_with_param_dag, "with-param-dag")
 CASE(test_recursion, "recursion")
 CASE(test_shell_dollar, "shell-dollar")
 CASE(test_resource, "resource")
+CASE(test_suspend, "suspend")
+CASE(test_daemon, "daemon")
+CASE(test_hooks, "hooks")
+CASE(test_hooks_error, "hooks-error")
+
+/* Suspended nodes and spec.suspend wait for wfc_sched_resume. */
+static void test_suspend_resume(void **state)
+{
+	auto_resume = true;
+	resumed = 0;
+	run_case("suspend-resume");
+	auto_resume = false;
+	/* the workflow, then its suspend step */
+	assert_int_equal(resumed, 2);
+}
 
 /* Recursion without end stops at the depth limit, in Error, at once. */
 static void test_recursion_depth(void **state)
@@ -216,8 +243,9 @@ static void test_all_cases_listed(void **state)
 					      "parallel-tmp", "output-param", "exit-handler",
 					      "script", "retry", "parallelism", "dag-fail-fast",
 					      "loop-outputs", "deadline", "with-param",
-					      "with-param-dag", "recursion", "recursion-depth", "shell-dollar", "resource",
-					      NULL };
+					      "with-param-dag", "recursion", "recursion-depth",
+					      "suspend", "suspend-resume", "daemon", "hooks",
+					      "hooks-error", "shell-dollar", "resource", NULL };
 	DIR *d = opendir(RUN_DIR);
 	struct dirent *e;
 	assert_non_null(d);
@@ -274,6 +302,11 @@ int main(void)
 		cmocka_unit_test(test_recursion_depth),
 		cmocka_unit_test(test_shell_dollar),
 		cmocka_unit_test(test_resource),
+		cmocka_unit_test(test_suspend),
+		cmocka_unit_test(test_suspend_resume),
+		cmocka_unit_test(test_daemon),
+		cmocka_unit_test(test_hooks),
+		cmocka_unit_test(test_hooks_error),
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_bad_plan),
 	};
