@@ -31,7 +31,6 @@ struct compile_opts {
 };
 
 static const char *const output_names[] = { "yaml", "json", NULL };
-static const char *const job_creation_names[] = { "eager", "lazy", NULL };
 
 #define OFF(field) offsetof(struct compile_opts, field)
 
@@ -53,18 +52,7 @@ static const struct wfc_cli_opt compile_opts[] = {
 	  .offset = OFF(cfg.allow_missing_templates),
 	  .help = "an unresolved templateRef is a warning (compile still needs every "
 		  "template it runs)" },
-	{ .name = "runtime-image", .type = WFC_CLI_STRING, .offset = OFF(runtime_image),
-	  .metavar = "IMAGE",
-	  .help = "image of the coordinator (default " "ghcr.io/wfc-dev/wfc:" WFC_VERSION ")" },
-	{ .name = "coordinator-service-account", .type = WFC_CLI_STRING,
-	  .offset = OFF(coordinator_sa), .metavar = "NAME",
-	  .help = "run the coordinator as NAME and emit no ServiceAccount, Role or "
-		  "RoleBinding" },
-	{ .name = "job-creation", .type = WFC_CLI_CHOICE, .offset = OFF(job_creation),
-	  .metavar = "WHEN",
-	  .help = "eager: every Job up front, suspended; lazy: the coordinator creates "
-		  "each Job when it may run (for Kueue and GitOps controllers)",
-	  .choices = job_creation_names },
+	WFC_CLI_BUNDLE_OPTS(struct compile_opts),
 };
 
 const struct wfc_cli_spec wfc_compile_spec = {

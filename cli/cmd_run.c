@@ -31,6 +31,9 @@ struct run_opts {
 	const char *name;
 	bool detach;
 	const char *resume;
+	const char *runtime_image;
+	const char *coordinator_sa;
+	int job_creation;
 	struct wfc_cli_kube kube;
 	struct wfc_cli_list params;
 	struct wfc_cli_list param_files;
@@ -60,6 +63,7 @@ static const struct wfc_cli_opt run_opts[] = {
 	  .help = "carry on run NAME from its objects on the cluster (after Ctrl-C or a "
 		  "crash); no FILE then" },
 	WFC_CLI_KUBE_OPTS(struct run_opts),
+	WFC_CLI_BUNDLE_OPTS(struct run_opts),
 	WFC_CLI_INPUT_OPTS(struct run_opts),
 };
 
@@ -276,7 +280,8 @@ int wfc_cmd_run(int argc, char **argv)
 	if (!o.local) {
 		struct wfc_compile_cfg kc = {
 			.name = o.name, .namespace = o.kube.namespace, .args = params.v,
-			.nargs = params.n,
+			.nargs = params.n, .runtime_image = o.runtime_image,
+			.coordinator_sa = o.coordinator_sa, .lazy_jobs = o.job_creation == 1,
 		};
 		rco.detach = o.detach;
 		rco.output = o.output;

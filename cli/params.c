@@ -79,3 +79,5 @@ struct wfc_ctx *wfc_cli_load(const struct wfc_cfg *cfg, const struct wfc_cli_lis
 	*rc = WFC_EXIT_OK;
 	return ctx;
 }
+
+const char *const wfc_cli_job_creation_names[] = { "eager", "lazy", NULL };

@@ -23,6 +23,24 @@
 	  .help = "also read the templates under DIR to resolve templateRef and "  \
 		  "workflowTemplateRef; repeatable" }
 
+/* How the objects are made, for compile and run; the option struct names
+ * the fields runtime_image, coordinator_sa (const char *) and job_creation
+ * (int: 0 eager, 1 lazy). */
+extern const char *const wfc_cli_job_creation_names[];
+#define WFC_CLI_BUNDLE_OPTS(T)                                                     \
+	{ .name = "runtime-image", .type = WFC_CLI_STRING,                         \
+	  .offset = offsetof(T, runtime_image), .metavar = "IMAGE",             \
+	  .help = "image of the coordinator (default ghcr.io/wfc-dev/wfc:" WFC_VERSION ")" }, \
+	{ .name = "coordinator-service-account", .type = WFC_CLI_STRING,           \
+	  .offset = offsetof(T, coordinator_sa), .metavar = "NAME",             \
+	  .help = "run the coordinator as NAME and emit no ServiceAccount, Role or " \
+		  "RoleBinding" },                                                 \
+	{ .name = "job-creation", .type = WFC_CLI_CHOICE,                          \
+	  .offset = offsetof(T, job_creation), .metavar = "WHEN",               \
+	  .help = "eager: every Job up front, suspended; lazy: the coordinator "    \
+		  "creates each Job when it may run (for Kueue and GitOps controllers)", \
+	  .choices = wfc_cli_job_creation_names }
+
 struct wfc_cli_params {
 	struct wfc_arg *v;  /* the files' arguments, then the -p ones */
 	size_t n;

@@ -371,8 +371,9 @@ static void pod_gc(struct wfc_coord *c, enum wfc_rt_phase ph)
 	if (!all && !(on_success && ph == WFC_PHASE_SUCCEEDED))
 		return;
 	struct wfc_buf path = { 0 };
-	wfc_buf_printf(&path, "/api/v1/namespaces/%s/pods?labelSelector=wfc.dev%%2Fworkflow%%3D%s",
-		       c->ns, c->label);
+	/* not the coordinator's own pod, which is still writing */
+	wfc_buf_printf(&path, "/api/v1/namespaces/%s/pods?labelSelector=wfc.dev%%2Fworkflow%%3D%s"
+		       "%%2Cwfc.dev%%2Frole%%21%%3Dcoordinator", c->ns, c->label);
 	struct wfc_kube_error e;
 	wfc_kube_request(c->c, "DELETE", wfc_buf_str(&path), NULL, NULL, NULL, &e);
 	wfc_buf_free(&path);

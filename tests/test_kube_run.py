@@ -7,6 +7,11 @@ differs), then again under injected faults, and a coordinator killed at
 random moments must finish with the same status, no node run twice.
 
 usage: test_kube_run.py WFC_BUILD_DIR SOURCE_DIR [CASE...]
+       test_kube_run.py --cluster WFC_BUILD_DIR SOURCE_DIR [CASE...]
+With --cluster the cases run on the cluster $KUBECONFIG names (kind, k3s...)
+in a new namespace that is deleted afterwards (needs kubectl; images are
+pulled; WFC_E2E_RUNTIME_IMAGE names the runtime image when the default one
+is not reachable). CASE may also be faults, crash, incluster or lazy.
 Exit 0 all passed, 1 a failure, 77 skipped (no fake server possible).
 """
 import json
@@ -286,6 +291,20 @@ spec:
 """
 
 
+GC = """apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: gc
+spec:
+  entrypoint: main
+  podGC: {strategy: OnWorkflowCompletion}
+  ttlStrategy: {secondsAfterCompletion: 300}
+  templates:
+  - name: main
+    container: {image: busybox:1.36, command: [echo, bye]}
+"""
+
+
 def wait_status(fake, ns, name, timeout=120):
     """The Workflow a coordinator in the cluster stored, once it ended."""
     deadline = time.monotonic() + timeout
@@ -342,6 +361,31 @@ def incluster_pass(wfc, build, src, tmp):
             if "Complete" not in conds:
                 print("FAIL in-cluster: the coordinator Job is not Complete: %s" % conds)
                 failed += 1
+        # podGC and ttlStrategy, done by the coordinator in the cluster
+        gc = os.path.join(d, "gc.yaml")
+        with open(gc, "w") as f:
+            f.write(GC)
+        p = subprocess.run([wfc, "run", "--detach", "--kubeconfig", fake.kubeconfig, gc],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
+        wf = wait_status(fake, "default", "gc")
+        # the status is written before the clean-up: give it a moment
+        for _ in range(50):
+            pods = fake.admin("GET", "/api/v1/namespaces/default/pods?labelSelector="
+                              "wfc.dev%2Fworkflow%3Dgc")
+            left = [x["metadata"]["name"] for x in pods.get("items", [])
+                    if x["metadata"].get("labels", {}).get("wfc.dev/role") != "coordinator"
+                    and not x["metadata"].get("deletionTimestamp")]
+            job = fake.admin("GET", "/apis/batch/v1/namespaces/default/jobs/gc")
+            ttl = job.get("spec", {}).get("ttlSecondsAfterFinished")
+            if not left and ttl == 300:
+                break
+            time.sleep(0.2)
+        if not wf or wf["status"]["phase"] != "Succeeded" or left or ttl != 300:
+            print("FAIL in-cluster podGC/ttlStrategy: phase %s, pods left %s, ttl %s" % (
+                wf and wf["status"]["phase"], left, ttl))
+            failed += 1
+        else:
+            print("ok   in-cluster podGC and ttlStrategy")
         cron = os.path.join(d, "cron.yaml")
         with open(cron, "w") as f:
             f.write(CRON)
@@ -374,7 +418,76 @@ def incluster_pass(wfc, build, src, tmp):
     return failed
 
 
+LAZY_CASES = ["steps-result", "with-param", "retry", "script", "output-param", "daemon"]
+
+
+def lazy_pass(wfc, fake, src):
+    """--job-creation lazy: no Job up front, the coordinator creates each
+    from the plan when it may run."""
+    ns = "lazy"
+    make_namespace(fake, ns)
+    failed = 0
+    for case in LAZY_CASES:
+        want, wpath = expected_of(src, case)
+        t0 = time.monotonic()
+        wf, p = run_case(wfc, fake, src, case, ns, extra=["--job-creation", "lazy"])
+        failed += compare("lazy " + case, summary(wf) if wf else None, want, wpath, src,
+                          p.stderr, t0)
+    return failed
+
+
+class RealCluster:
+    """The cluster of $KUBECONFIG, a namespace of its own."""
+
+    def __init__(self):
+        self.kubeconfig = os.environ.get("KUBECONFIG") or os.path.expanduser("~/.kube/config")
+        self.ns = "wfc-e2e-%06x" % random.randrange(1 << 24)
+        subprocess.run(["kubectl", "create", "namespace", self.ns], check=True)
+
+    def stop(self):
+        subprocess.run(["kubectl", "delete", "namespace", self.ns, "--wait=false"])
+
+
+def cluster_main(build, src, only):
+    if not shutil.which("kubectl"):
+        print("--cluster needs kubectl")
+        return 2
+    wfc = os.path.join(build, "wfc")
+    cl = RealCluster()
+    extra = []
+    if os.environ.get("WFC_E2E_RUNTIME_IMAGE"):
+        extra = ["--runtime-image", os.environ["WFC_E2E_RUNTIME_IMAGE"]]
+    failed = 0
+    try:
+        for case in sorted(f[:-5] for f in os.listdir(os.path.join(src, "testdata/run"))
+                           if f.endswith(".yaml")):
+            if only and case not in only:
+                continue
+            want, wpath = expected_of(src, case)
+            if want is None:
+                continue
+            t0 = time.monotonic()
+            try:
+                wf, p = run_case(wfc, cl, src, case, cl.ns, timeout=600, extra=extra)
+            except subprocess.TimeoutExpired:
+                print("FAIL %s: timed out" % case)
+                failed += 1
+                continue
+            failed += compare(case, summary(wf) if wf else None, want, wpath, src,
+                              p.stderr, t0)
+    finally:
+        cl.stop()
+    print("%d failed" % failed)
+    return 1 if failed else 0
+
+
 def main():
+    if len(sys.argv) >= 2 and sys.argv[1] == "--cluster":
+        if len(sys.argv) < 4:
+            print(__doc__)
+            return 2
+        return cluster_main(os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]),
+                            sys.argv[4:])
     if len(sys.argv) < 3:
         print(__doc__)
         return 2
@@ -427,6 +540,8 @@ def main():
             failed += faults_pass(wfc, fake, src)
         if not only or "crash" in only:
             failed += crash_pass(wfc, fake, src)
+        if not only or "lazy" in only:
+            failed += lazy_pass(wfc, fake, src)
         if not only or "incluster" in only:
             failed += incluster_pass(wfc, build, src, tmp)
     finally:
