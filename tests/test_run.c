@@ -202,6 +202,7 @@ CASE(test_suspend, "suspend")
 CASE(test_daemon, "daemon")
 CASE(test_hooks, "hooks")
 CASE(test_hooks_error, "hooks-error")
+CASE(test_resource, "resource")
 
 /* Suspended nodes and spec.suspend wait for wfc_sched_resume. */
 static void test_suspend_resume(void **state)
@@ -243,7 +244,7 @@ static void test_all_cases_listed(void **state)
 					      "loop-outputs", "deadline", "with-param",
 					      "with-param-dag", "recursion", "recursion-depth",
 					      "suspend", "suspend-resume", "daemon", "hooks",
-					      "hooks-error", NULL };
+					      "hooks-error", "resource", NULL };
 	DIR *d = opendir(RUN_DIR);
 	struct dirent *e;
 	assert_non_null(d);
@@ -303,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_daemon),
 		cmocka_unit_test(test_hooks),
 		cmocka_unit_test(test_hooks_error),
+		cmocka_unit_test(test_resource),
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_bad_plan),
 	};
