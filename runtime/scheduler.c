@@ -1801,8 +1801,8 @@ static void dag_try(struct wfc_sched *s, size_t dag, size_t t)
 			finish(s, t, WFC_PHASE_OMITTED, wfc_xstrdup("omitted: depends condition not met"));
 			return;
 		}
-	} else if (N(s, t)->depends && *N(s, t)->depends && N(s, t)->type != WFC_RT_EXPAND &&
-		   !N(s, t)->tmpl) {
+	} else if (N(s, t)->depends && *N(s, t)->depends) {
+		/* a depends that did not parse (the compiler checks those it sees) */
 		sc->nrunning++;
 		finish(s, t, WFC_PHASE_ERROR, xprintf("cannot parse depends '%s'", N(s, t)->depends));
 		return;
@@ -1820,7 +1820,7 @@ static void dag_try(struct wfc_sched *s, size_t dag, size_t t)
 
 static void start_dag(struct wfc_sched *s, size_t id)
 {
-	struct scope *sc = scope_of(s, id);
+	scope_of(s, id);
 	const struct wfc_rt_node *d = N(s, id);
 	struct nstate *st = S(s, id);
 	/* who depends on whom, by name */
@@ -1871,7 +1871,6 @@ static void start_dag(struct wfc_sched *s, size_t id)
 	for (size_t i = 0; i < n; i++)
 		dag_try(s, id, tasks[i]);
 	free(tasks);
-	(void)sc;
 	queue(s, id);
 }
 
