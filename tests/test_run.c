@@ -247,7 +247,6 @@ static void test_daemon(void **state)
 }
 CASE(test_hooks, "hooks")
 CASE(test_hooks_error, "hooks-error")
-CASE(test_resource, "resource")
 
 /* Suspended nodes and spec.suspend wait for wfc_sched_resume. */
 static void test_suspend_resume(void **state)
@@ -393,7 +392,6 @@ int main(void)
 		cmocka_unit_test(test_daemon),
 		cmocka_unit_test(test_hooks),
 		cmocka_unit_test(test_hooks_error),
-		cmocka_unit_test(test_resource),
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_probe_ports),
 		cmocka_unit_test(test_bad_plan),
