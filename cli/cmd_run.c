@@ -266,6 +266,12 @@ int wfc_cmd_run(int argc, char **argv)
 	}
 	if (!wfc_cli_parse_files(&wfc_run_spec, argc, argv, &o, &defaults, &nfiles, &rc))
 		goto err_out;
+	if (!o.local && o.logs) {
+		wfc_cli_error("'--logs' follows the processes of 'wfc run --local'; on a cluster, "
+			      "follow the steps with 'wfc logs -f NAME' from another terminal");
+		rc = WFC_EXIT_USAGE;
+		goto err_out;
+	}
 	if (o.local && (o.detach || o.kube.kubeconfig || o.kube.context)) {
 		wfc_cli_error("'--local' runs on this host: '--detach', '--kubeconfig' and "
 			      "'--context' are for a cluster");
@@ -285,7 +291,6 @@ int wfc_cmd_run(int argc, char **argv)
 		};
 		rco.detach = o.detach;
 		rco.output = o.output;
-		rco.logs = o.logs;
 		rc = wfc_run_cluster(ctx, &kc, &rco);
 		goto err_out;
 	}

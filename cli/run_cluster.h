@@ -11,7 +11,6 @@ struct wfc_run_cluster_opts {
 	const struct wfc_cli_kube *kube;
 	bool detach;          /* apply the coordinator Job too, and return */
 	int output;           /* 0 none, 1 json, 2 yaml */
-	bool logs;
 };
 
 /* Compiles what ctx holds with cc, applies each Workflow's objects and

@@ -999,6 +999,13 @@ static int x_subst(void *user, size_t from, const cJSON *item, const char *text,
 	return subst(user, from, item, text, 0, out, err, errlen);
 }
 
+/* The arena of nodes made at run time, made when the first one is. */
+static void need_arena(struct wfc_sched *s)
+{
+	if (!s->a)
+		s->xenv.a = s->a = wfc_arena_create();
+}
+
 /* How many Steps and DAG nodes are above id. */
 static size_t depth_of(const struct wfc_sched *s, size_t id)
 {
@@ -1078,6 +1085,7 @@ static int expand(struct wfc_sched *s, size_t id)
 	char err[512] = "";
 	struct wfc_rt_expansion x;
 	size_t first = s->nn;
+	need_arena(s);
 	int rc = wfc_rt_expand(&s->xenv, id, depth_of(s, id), &x, err, sizeof(err));
 	/* the new nodes got their children after they were added */
 	for (size_t i = first; i < s->nn; i++) {
@@ -1793,8 +1801,8 @@ static void dag_try(struct wfc_sched *s, size_t dag, size_t t)
 			finish(s, t, WFC_PHASE_OMITTED, wfc_xstrdup("omitted: depends condition not met"));
 			return;
 		}
-	} else if (N(s, t)->depends && *N(s, t)->depends && N(s, t)->type != WFC_RT_EXPAND &&
-		   !N(s, t)->tmpl) {
+	} else if (N(s, t)->depends && *N(s, t)->depends) {
+		/* a depends that did not parse (the compiler checks those it sees) */
 		sc->nrunning++;
 		finish(s, t, WFC_PHASE_ERROR, xprintf("cannot parse depends '%s'", N(s, t)->depends));
 		return;
@@ -1812,7 +1820,7 @@ static void dag_try(struct wfc_sched *s, size_t dag, size_t t)
 
 static void start_dag(struct wfc_sched *s, size_t id)
 {
-	struct scope *sc = scope_of(s, id);
+	scope_of(s, id);
 	const struct wfc_rt_node *d = N(s, id);
 	struct nstate *st = S(s, id);
 	/* who depends on whom, by name */
@@ -1863,7 +1871,6 @@ static void start_dag(struct wfc_sched *s, size_t id)
 	for (size_t i = 0; i < n; i++)
 		dag_try(s, id, tasks[i]);
 	free(tasks);
-	(void)sc;
 	queue(s, id);
 }
 
@@ -2384,10 +2391,9 @@ struct wfc_sched *wfc_sched_create(const struct wfc_rt_plan *p, const struct wfc
 	s->ex = *ex;
 	if (o)
 		s->o = *o;
-	s->a = wfc_arena_create();
 	s->made = cJSON_CreateArray();
 	s->xenv = (struct wfc_rt_expand_env){
-		.a = s->a, .made = s->made, .templates = p->templates, .workflow = p->name,
+		.made = s->made, .templates = p->templates, .workflow = p->name,
 		.add = x_add, .node = x_node, .subst = x_subst, .user = s,
 	};
 	for (size_t i = 0; i < p->nnodes; i++)
@@ -2465,7 +2471,8 @@ void wfc_sched_destroy(struct wfc_sched *s)
 	free(s->suspended.v);
 	free(s->wf_hooks.v);
 	cJSON_Delete(s->made);
-	wfc_arena_destroy(s->a);
+	if (s->a)
+		wfc_arena_destroy(s->a);
 	free(s);
 }
 
@@ -2477,6 +2484,7 @@ static void make_workflow_hooks(struct wfc_sched *s)
 	cJSON_ArrayForEach(h, s->p->hooks) {
 		if (!h->string || !cJSON_IsObject(h) || strcmp(h->string, "exit") == 0)
 			continue;
+		need_arena(s);
 		char *name = xprintf("%s.hooks.%s", s->p->name, h->string);
 		char *disp = xprintf("hooks.%s", h->string);
 		size_t id = wfc_rt_expand_hook(&s->xenv, WFC_RT_NONE, name, disp, h, h->string,

@@ -38,6 +38,7 @@ struct parser {
 	struct wfc_arena *a;
 	struct token tok;
 	int depth;
+	int closure;      /* inside a predicate: # and .field are the element */
 	struct wfc_gv_error *err;
 };
 
@@ -266,11 +267,7 @@ static int lex(struct parser *p, struct token *t)
 				goto done;
 			}
 		}
-		if (c == '#') {
-			wfc_gv_set_error(p->err, p->pos, "'#' (closures and predicates) is not supported");
-			return -1;
-		}
-		if (!c || !strchr("+-*/%^<>!?:.,()[]{}|", c)) {
+		if (!c || !strchr("+-*/%^<>!?:.,()[]{}|#", c)) {
 			wfc_gv_set_error(p->err, p->pos, "unrecognized character '%c'",
 					 c >= 0x20 && c < 0x7f ? c : '?');
 			return -1;
@@ -301,7 +298,7 @@ static bool is(const struct parser *p, const char *s)
 /* ------------------------------------------------------------------ tree */
 
 enum nkind { N_LIT, N_IDENT, N_MEMBER, N_SLICE, N_UNARY, N_BINARY, N_TERNARY,
-	     N_ARRAY, N_MAP, N_CALL, N_METHOD };
+	     N_ARRAY, N_MAP, N_CALL, N_METHOD, N_ELEM };
 
 enum op {
 	OP_OR, OP_AND, OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE, OP_IN, OP_MATCHES,
@@ -338,7 +335,15 @@ enum fn {
 	F_LEN, F_INT, F_FLOAT, F_STRING, F_ABS, F_UPPER, F_LOWER, F_TRIM, F_SPLIT, F_JOIN,
 	F_TOJSON, F_FROMJSON, F_ASINT, F_ASFLOAT, F_JSONPATH, F_NOW, F_S_UPPER, F_S_LOWER,
 	F_S_TRIM, F_S_REPLACE, F_S_INT, F_S_DEFAULT, F_CLOSURE,
+	/* predicates over a list: the second argument is evaluated per element */
+	F_FILTER, F_MAP, F_ALL, F_ANY, F_NONE, F_ONE, F_COUNT, F_FIND, F_FIND_INDEX,
+	F_FIND_LAST, F_FIND_LAST_INDEX,
 };
+
+static bool is_predicate_fn(enum fn f)
+{
+	return f >= F_FILTER && f <= F_FIND_LAST_INDEX;
+}
 
 static const struct func {
 	const char *name;
@@ -354,11 +359,12 @@ static const struct func {
 	{ "sprig.upper", F_S_UPPER, 1, 1 }, { "sprig.lower", F_S_LOWER, 1, 1 },
 	{ "sprig.trim", F_S_TRIM, 1, 1 }, { "sprig.replace", F_S_REPLACE, 3, 3 },
 	{ "sprig.int", F_S_INT, 1, 1 }, { "sprig.default", F_S_DEFAULT, 2, 2 },
-	/* known to expr, not supported here (they take # predicates) */
-	{ "filter", F_CLOSURE, 2, 2 }, { "map", F_CLOSURE, 2, 2 }, { "all", F_CLOSURE, 2, 2 },
-	{ "any", F_CLOSURE, 2, 2 }, { "none", F_CLOSURE, 2, 2 }, { "one", F_CLOSURE, 2, 2 },
-	{ "count", F_CLOSURE, 1, 2 }, { "find", F_CLOSURE, 2, 2 }, { "sortBy", F_CLOSURE, 2, 3 },
-	{ "groupBy", F_CLOSURE, 2, 2 }, { "reduce", F_CLOSURE, 2, 3 },
+	{ "filter", F_FILTER, 2, 2 }, { "map", F_MAP, 2, 2 }, { "all", F_ALL, 2, 2 },
+	{ "any", F_ANY, 2, 2 }, { "none", F_NONE, 2, 2 }, { "one", F_ONE, 2, 2 },
+	{ "count", F_COUNT, 2, 2 }, { "find", F_FIND, 2, 2 }, { "findIndex", F_FIND_INDEX, 2, 2 },
+	{ "findLast", F_FIND_LAST, 2, 2 }, { "findLastIndex", F_FIND_LAST_INDEX, 2, 2 },
+	/* known to expr, not supported here */
+	{ "sortBy", F_CLOSURE, 2, 3 }, { "groupBy", F_CLOSURE, 2, 2 }, { "reduce", F_CLOSURE, 2, 3 },
 };
 #define NFUNCS (sizeof(funcs) / sizeof(funcs[0]))
 
@@ -547,6 +553,22 @@ static struct node *parse_call(struct parser *p, const char *name, size_t off)
 		return NULL;
 	struct node *n = new_node(p, N_CALL, off);
 	n->fn = f;
+	if (is_predicate_fn(f->fn)) {
+		/* f(list, {PREDICATE}) or f(list, PREDICATE): # is the element */
+		n->list = WFC_NEWN(p->a, struct node *, 2);
+		if (advance(p) || !(n->list[0] = parse_expression(p, 0)) || expect(p, ","))
+			return NULL;
+		bool braces = is(p, "{");
+		p->closure++;
+		if ((braces && advance(p)) || !(n->list[1] = parse_expression(p, 0)) ||
+		    (braces && expect(p, "}")))
+			return NULL;
+		p->closure--;
+		if (expect(p, ")") || child(p, n, n->list[0]) || child(p, n, n->list[1]))
+			return NULL;
+		n->n = 2;
+		return n;
+	}
 	if (advance(p) || parse_list(p, n, ")", false))
 		return NULL;
 	if ((int)n->n < f->min || (int)n->n > f->max) {
@@ -678,6 +700,21 @@ static struct node *parse_primary(struct parser *p)
 		}
 		break;
 	case T_OP:
+		if (is(p, "#") || (is(p, ".") && p->closure)) {
+			if (!p->closure) {
+				wfc_gv_set_error(p->err, t.off,
+						 "'#' is only allowed in a predicate (filter, map, all, ...)");
+				return NULL;
+			}
+			n = new_node(p, N_ELEM, t.off);
+			if (is(p, "#")) {
+				if (advance(p))
+					return NULL;
+				break;
+			}
+			/* .field: the element's field; parse_postfix reads it */
+			return parse_postfix(p, n);
+		}
 		if (is(p, "(")) {
 			if (advance(p) || !(n = parse_expression(p, 0)) || expect(p, ")"))
 				return NULL;
@@ -1043,6 +1080,7 @@ struct ev {
 	wfc_ex_lookup_fn lookup;
 	void *user;
 	struct wfc_gv_error *err;
+	const struct wfc_ex_value *elem;   /* # of the predicate being evaluated */
 };
 
 static int eval(struct ev *c, const struct node *n, struct wfc_ex_value *out);
@@ -1923,8 +1961,90 @@ static bool is_empty(const struct wfc_ex_value *v)
 	}
 }
 
+/* filter, map, all, any, none, one, count, find, findIndex, findLast,
+ * findLastIndex: the predicate n->list[1] for each element of the list. */
+static int eval_predicate(struct ev *c, const struct node *n, struct wfc_ex_value *out)
+{
+	struct wfc_ex_value list, r;
+	if (eval(c, n->list[0], &list))
+		return -1;
+	if (list.type != WFC_EX_ARRAY) {
+		wfc_gv_set_error(c->err, n->list[0]->off, "cannot iterate over %s",
+				 wfc_ex_type_name(list.type));
+		return -1;
+	}
+	enum fn f = n->fn->fn;
+	bool last = f == F_FIND_LAST || f == F_FIND_LAST_INDEX;
+	struct wfc_ex_value *items = WFC_NEWN(c->a, struct wfc_ex_value, list.count + 1);
+	size_t k = 0, hits = 0;
+	const struct wfc_ex_value *saved = c->elem;
+	int rc = -1;
+	set_nil(out);
+	for (size_t j = 0; j < list.count; j++) {
+		size_t i = last ? list.count - 1 - j : j;
+		c->elem = &list.items[i];
+		if (eval(c, n->list[1], &r))
+			goto out;
+		if (f == F_MAP) {
+			items[k++] = r;
+			continue;
+		}
+		if (r.type != WFC_EX_BOOL) {
+			wfc_gv_set_error(c->err, n->list[1]->off,
+					 "predicate should return boolean (got %s)", wfc_ex_type_name(r.type));
+			goto out;
+		}
+		if (!r.boolean) {
+			if (f == F_ALL) {
+				set_bool(out, false);
+				rc = 0;
+				goto out;
+			}
+			continue;
+		}
+		hits++;
+		if (f == F_FILTER)
+			items[k++] = list.items[i];
+		else if (f == F_ANY || f == F_NONE) {
+			set_bool(out, f == F_ANY);
+			rc = 0;
+			goto out;
+		} else if (f == F_FIND || f == F_FIND_LAST) {
+			*out = list.items[i];
+			rc = 0;
+			goto out;
+		} else if (f == F_FIND_INDEX || f == F_FIND_LAST_INDEX) {
+			set_int(out, (int64_t)i);
+			rc = 0;
+			goto out;
+		}
+	}
+	switch (f) {
+	case F_FILTER:
+	case F_MAP:
+		out->type = WFC_EX_ARRAY;
+		out->items = items;
+		out->count = k;
+		break;
+	case F_ALL: set_bool(out, true); break;
+	case F_ANY: set_bool(out, false); break;
+	case F_NONE: set_bool(out, true); break;
+	case F_ONE: set_bool(out, hits == 1); break;
+	case F_COUNT: set_int(out, (int64_t)hits); break;
+	case F_FIND_INDEX:
+	case F_FIND_LAST_INDEX: set_int(out, -1); break;
+	default: break;   /* find: nil */
+	}
+	rc = 0;
+out:
+	c->elem = saved;
+	return rc;
+}
+
 static int eval_call(struct ev *c, const struct node *n, struct wfc_ex_value *out)
 {
+	if (is_predicate_fn(n->fn->fn))
+		return eval_predicate(c, n, out);
 	struct wfc_ex_value av[3];
 	struct wfc_buf b = { 0 };
 	char q[CLIP + 4];
@@ -2119,6 +2239,13 @@ static int eval(struct ev *c, const struct node *n, struct wfc_ex_value *out)
 	switch (n->kind) {
 	case N_LIT:
 		*out = n->val;
+		return 0;
+	case N_ELEM:
+		if (!c->elem) {
+			wfc_gv_set_error(c->err, n->off, "'#' outside a predicate");
+			return -1;
+		}
+		*out = *c->elem;
 		return 0;
 	case N_IDENT:
 		if (c->lookup && c->lookup(c->user, n->name, out) == 0)

@@ -16,9 +16,12 @@
  *    with this language's operators and =~; a wildcard, slice or filter
  *    makes the result a list, as PaesslerAG/jsonpath does);
  *  - sprig helpers: sprig.upper, sprig.lower, sprig.trim, sprig.replace,
- *    sprig.int, sprig.default.
- * Not supported (a clear error at evaluation, or a syntax error): closures
- * with # (filter, map, all, ...), jsonpath's .. (deep scan), now(), dates
+ *    sprig.int, sprig.default;
+ *  - predicates: filter, map, all, any, none, one, count, find, findIndex,
+ *    findLast, findLastIndex, with the element as # (or .field), in braces
+ *    {# > 1} or not.
+ * Not supported (a clear error at evaluation, or a syntax error): sortBy,
+ * groupBy, reduce, jsonpath's .. (deep scan), now(), dates
  * and durations, method calls (`x.Seconds()`), the pipe operator |, `let`.
  * `matches` uses POSIX extended regular expressions, not RE2. Strings are
  * bytes: len() counts runes, but indexing and slicing strings use bytes.

@@ -163,6 +163,9 @@ expect "run on a cluster with a kubeconfig without a context exits 2" rc 2
 expect "run on a cluster names the kubeconfig" err_has "$tmp/empty-kubeconfig"
 run "$wfc" run --local --detach "$clean"
 expect "run --local --detach exits 2" rc 2
+run "$wfc" run --logs "$clean"
+expect "run --logs on a cluster exits 2" rc 2
+expect "run --logs on a cluster says how to follow the steps there" err_has "wfc logs -f NAME"
 run "$wfc" run --resume x "$clean"
 expect "run --resume with a file exits 2" rc 2
 run "$wfc" run --local -o json "$src/testdata/run/hello-world.yaml"

@@ -372,6 +372,36 @@ static void test_argo_corpus(void **state)
 	want_json(env, "[0.000001, 1e21, 1e-7, 'a\"\\n']", "[0.000001,1e+21,1e-7,\"a\\\"\\n\"]");
 }
 
+/* Predicates (expr's builtins with a closure): Argo's docs/variables.md
+ * examples and expr-lang's language definition. */
+static void test_predicates(void **state)
+{
+	struct env *env = NULL;
+	WANT("filter([1, 2], { # > 1})", ARRAY, "[2]");
+	WANT("map([1, 2], { # * 2 })", ARRAY, "[2 4]");
+	WANT("filter([1, 2, 3], # % 2 == 1)", ARRAY, "[1 3]");
+	WANT("all([1, 2], {# > 0})", BOOL, "true");
+	WANT("all([1, 2], {# > 1})", BOOL, "false");
+	WANT("any([1, 2], {# > 1})", BOOL, "true");
+	WANT("none([1, 2], {# > 2})", BOOL, "true");
+	WANT("one([1, 2, 3], {# > 2})", BOOL, "true");
+	WANT("one([1, 2, 3], {# > 1})", BOOL, "false");
+	WANT("count([1, 2, 3], {# > 1})", INT, "2");
+	WANT("find([1, 2, 3], {# > 1})", INT, "2");
+	WANT("find([1, 2, 3], {# > 5})", NIL, "<nil>");
+	WANT("findIndex([1, 2, 3], {# > 1})", INT, "1");
+	WANT("findLast([1, 2, 3], {# > 1})", INT, "3");
+	WANT("findLastIndex([1, 2, 3], {# > 5})", INT, "-1");
+	WANT("map([{a: 1}, {a: 2}], .a)", ARRAY, "[1 2]");
+	WANT("filter([{n: 'x', v: 1}, {n: 'y', v: 2}], .v > 1)[0].n", STRING, "y");
+	WANT("map([[1, 2], [3]], {len(filter(#, {# > 1}))})", ARRAY, "[1 1]");
+	WANT("len(filter([], # > 1))", INT, "0");
+	want_json(env, "map([1, 2], {# * 2})", "[2,4]");
+	want_eval_error(env, "filter(1, # > 1)", 7, "cannot iterate over int");
+	want_eval_error(env, "filter([1], {# + 1})", 15, "predicate should return boolean (got int)");
+	(void)state;
+}
+
 static void test_functions(void **state)
 {
 	struct env *env = NULL;
@@ -445,7 +475,8 @@ static void test_syntax_errors(void **state)
 	want_syntax_error("sprig.uper(x)", 6, "did you mean 'sprig.upper'?");
 	want_syntax_error("len(1, 2)", 0, "too many arguments to call 'len'");
 	want_syntax_error("jsonpath(x)", 0, "not enough arguments to call 'jsonpath'");
-	want_syntax_error("filter([1, 2], {# > 1})", 16, "'#'");
+	want_syntax_error("# > 1", 0, "'#' is only allowed in a predicate");
+	want_syntax_error("filter([1, 2], {# > 1)", 21, "unexpected token ')'");
 	want_syntax_error("1 not 2", 6, "unexpected token '2'");
 	want_syntax_error("a ? b", 5, "unexpected end of expression");
 	want_syntax_error("12abc", 2, "bad number syntax");
@@ -543,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_string_operators),
 		cmocka_unit_test(test_member_index_slice),
 		cmocka_unit_test_setup_teardown(test_argo_corpus, setup, teardown),
+		cmocka_unit_test(test_predicates),
 		cmocka_unit_test(test_functions),
 		cmocka_unit_test_setup_teardown(test_eval_errors, setup, teardown),
 		cmocka_unit_test(test_syntax_errors),

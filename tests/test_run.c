@@ -10,11 +10,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "runtime/local.h"
 #include "runtime/plan.h"
+#include "runtime/probe.h"
 #include "runtime/scheduler.h"
 #include "support/buf.h"
 #include "wfc.h"
@@ -135,9 +140,31 @@ static char *read_all(const char *path)
 	return r;
 }
 
+/* A TCP port on 127.0.0.1 that is free now (for a daemon that listens). */
+static int free_port(void)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(a);
+	assert_true(fd >= 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	close(fd);
+	return ntohs(a.sin_port);
+}
+
+/* Workflow arguments of the next run_file (as -p gives them). */
+static const struct wfc_arg *next_args;
+static size_t next_nargs;
+
 /* Runs testdata/run/NAME.yaml; the summary of its run in out. */
 static void run_file(const char *name, struct wfc_buf *out)
 {
+	/* the arguments are for this run only */
+	const struct wfc_arg *args = next_args;
+	size_t nargs = next_nargs;
+	next_args = NULL;
+	next_nargs = 0;
 	char yaml[512];
 	snprintf(yaml, sizeof(yaml), "%s/%s.yaml", RUN_DIR, name);
 	struct wfc_cfg cfg;
@@ -145,9 +172,18 @@ static void run_file(const char *name, struct wfc_buf *out)
 	struct wfc_ctx *ctx = wfc_ctx_create(&cfg);
 	assert_int_equal(wfc_add_path(ctx, yaml, false), 0);
 	assert_int_equal(wfc_validate(ctx), 0);
-	struct wfc_compile_cfg cc = { 0 };
+	struct wfc_compile_cfg cc = { .args = args, .nargs = nargs };
 	assert_int_equal(wfc_local_plans(ctx, &cc, run_plan, out), 0);
 	wfc_ctx_destroy(ctx);
+}
+
+static void run_case(const char *name);
+
+static void run_case_args(const char *name, const struct wfc_arg *args, size_t nargs)
+{
+	next_args = args;
+	next_nargs = nargs;
+	run_case(name);
 }
 
 static void run_case(const char *name)
@@ -201,7 +237,14 @@ CASE(test_recursion, "recursion")
 CASE(test_shell_dollar, "shell-dollar")
 CASE(test_resource, "resource")
 CASE(test_suspend, "suspend")
-CASE(test_daemon, "daemon")
+/* The daemon listens on a port free on this host. */
+static void test_daemon(void **state)
+{
+	char port[16];
+	snprintf(port, sizeof(port), "%d", free_port());
+	struct wfc_arg arg = { .name = "port", .value = port, .origin = "-p" };
+	run_case_args("daemon", &arg, 1);
+}
 CASE(test_hooks, "hooks")
 CASE(test_hooks_error, "hooks-error")
 
@@ -263,6 +306,48 @@ static void test_all_cases_listed(void **state)
 	closedir(d);
 }
 
+/* Readiness probes: a named port is the container's port of that name; a
+ * tcpSocket probe passes once something listens there; an unknown name is
+ * an error, not a probe that never passes. */
+static void test_probe_ports(void **state)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(a);
+	assert_true(fd >= 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	char num[16];
+	snprintf(num, sizeof(num), "%d", ntohs(a.sin_port));
+	struct wfc_rt_kv ports[] = { { "metrics", "1" }, { "web", num } };
+	struct wfc_rt_container c = { .ports = ports, .nports = 2 };
+	struct wfc_rt_probe p = { .type = WFC_PROBE_TCP, .port = "web", .period_s = 1,
+				  .timeout_s = 1, .success_threshold = 1 };
+	struct wfc_probe_target t = { 0 };
+	char err[128];
+	struct wfc_probe *pr = wfc_probe_create(&p, &c, &t, err, sizeof(err));
+	assert_non_null(pr);
+	assert_int_equal(wfc_probe_poll(pr), 0);   /* nothing listens yet */
+	assert_int_equal(listen(fd, 4), 0);
+	int ready = 0;
+	for (int i = 0; i < 50 && !ready; i++) {
+		ready = wfc_probe_poll(pr);
+		if (!ready)
+			usleep(50 * 1000);
+	}
+	assert_int_equal(ready, 1);
+	wfc_probe_destroy(pr);
+	close(fd);
+	p.port = "nope";
+	assert_null(wfc_probe_create(&p, &c, &t, err, sizeof(err)));
+	assert_non_null(strstr(err, "'nope' is not one of the container's ports"));
+	/* no probe: ready once it runs */
+	struct wfc_rt_probe none = { 0 };
+	assert_null(wfc_probe_create(&none, &c, &t, err, sizeof(err)));
+	assert_string_equal(err, "");
+	assert_int_equal(wfc_probe_poll(NULL), 1);
+}
+
 /* Plan text the runtime cannot read is an error, not a crash. */
 static void test_bad_plan(void **state)
 {
@@ -308,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_hooks),
 		cmocka_unit_test(test_hooks_error),
 		cmocka_unit_test(test_all_cases_listed),
+		cmocka_unit_test(test_probe_ports),
 		cmocka_unit_test(test_bad_plan),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
