@@ -1,9 +1,9 @@
 /* The local executor (runtime/local.h) over runtime/proc. */
 #include <errno.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <unistd.h>
 
 #include "runtime/local.h"
@@ -16,17 +16,49 @@
 #define WRAPPER_BIN "/wfc-bin/wfc"
 #define SCRIPT_PATH "/wfc/script/script"
 
+/*
+ * A job ends in two moves: collected as soon as its process is seen to
+ * have exited (its result kept, its proc destroyed, so that the next step
+ * reuses its slot, even when the scheduler starts many steps before it
+ * polls any), then handed to the scheduler by poll.
+ */
 struct ljob {
-	struct wfc_proc *proc;
+	struct wfc_proc *proc;       /* NULL once collected */
 	const struct wfc_rt_node *node;
+	size_t index;                /* in jobs */
+	struct wfc_exec_result res;  /* once collected */
 };
 
 struct wfc_local {
 	struct wfc_local_opts o;
+	struct wfc_proc_pool *pool;  /* made by the first start */
+	int epfd;                    /* the running jobs' pidfds (and the
+				      * signal pipe); -1 until the first start */
+	bool sig_added;
 	struct ljob **jobs;
 	size_t n, cap;
+	size_t ncollected;           /* collected, not yet polled */
 	const char *iso;
 };
+
+static void result_free(struct wfc_exec_result *r, size_t noutputs)
+{
+	free(r->message);
+	free(r->result);
+	free(r->stderr_tail);
+	for (size_t i = 0; r->outputs && i < noutputs; i++)
+		free(r->outputs[i]);
+	free(r->outputs);
+}
+
+static void job_free(struct ljob *j)
+{
+	if (j->proc)
+		wfc_proc_destroy(j->proc);
+	else
+		result_free(&j->res, j->node->noutputs);
+	free(j);
+}
 
 struct wfc_local *wfc_local_create(const struct wfc_local_opts *o)
 {
@@ -35,6 +67,7 @@ struct wfc_local *wfc_local_create(const struct wfc_local_opts *o)
 		abort();
 	if (o)
 		l->o = *o;
+	l->epfd = -1;
 	return l;
 }
 
@@ -42,10 +75,11 @@ void wfc_local_destroy(struct wfc_local *l)
 {
 	if (!l)
 		return;
-	for (size_t i = 0; i < l->n; i++) {
-		wfc_proc_destroy(l->jobs[i]->proc);
-		free(l->jobs[i]);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		job_free(l->jobs[i]);
+	if (l->epfd >= 0)
+		close(l->epfd);
+	wfc_proc_pool_destroy(l->pool);
 	free(l->jobs);
 	free(l);
 }
@@ -57,7 +91,12 @@ const char *wfc_local_isolation(const struct wfc_local *l)
 
 const char *wfc_local_job_log(const void *job, bool err)
 {
-	const struct ljob *j = job;
+	/* asking for the path marks the logs as read elsewhere (the job is
+	 * ours; the interface's const is for the caller) */
+	struct ljob *j = (struct ljob *)job;
+	if (!j->proc)
+		return NULL;
+	wfc_proc_follow_logs(j->proc);
 	return err ? wfc_proc_stderr_path(j->proc) : wfc_proc_stdout_path(j->proc);
 }
 
@@ -132,90 +171,6 @@ static void build_env(const struct wfc_exec_start *s, struct env *e)
 	}
 }
 
-static int local_start(void *self, const struct wfc_exec_start *s, void **job, char *err,
-		       size_t errlen)
-{
-	struct wfc_local *l = self;
-	const struct wfc_rt_node *n = s->node;
-	struct env e = { 0 };
-	const char *const *cmd = n->main.command;
-	size_t ncmd = 0, nargs = 0;
-	int rc = -1;
-	char **argv = NULL, **envp = NULL;
-
-	/* the output wrapper: the local executor reads the files itself */
-	if (cmd[0] && strcmp(cmd[0], WRAPPER_BIN) == 0) {
-		while (*cmd && strcmp(*cmd, "--") != 0)
-			cmd++;
-		if (*cmd)
-			cmd++;
-	}
-	while (cmd[ncmd])
-		ncmd++;
-	if (n->is_script && ncmd && strcmp(cmd[ncmd - 1], SCRIPT_PATH) == 0)
-		ncmd--;  /* proc appends the script's own path */
-	while (n->main.args[nargs])
-		nargs++;
-	if (!ncmd) {
-		snprintf(err, errlen,
-			 "the local runner needs the container's command (the entrypoint of image '%s' is not known here)",
-			 n->main.image ? n->main.image : "");
-		return -1;
-	}
-	build_env(s, &e);
-	argv = calloc(ncmd + nargs + 1, sizeof(*argv));
-	envp = calloc(e.n + 1, sizeof(*envp));
-	if (!argv || !envp)
-		abort();
-	for (size_t i = 0; i < ncmd; i++)
-		argv[i] = expand(cmd[i], &e);
-	for (size_t i = 0; i < nargs; i++)
-		argv[ncmd + i] = expand(n->main.args[i], &e);
-	for (size_t i = 0; i < e.n; i++) {
-		size_t len = strlen(e.names[i]) + strlen(e.values[i]) + 2;
-		envp[i] = malloc(len);
-		if (!envp[i])
-			abort();
-		snprintf(envp[i], len, "%s=%s", e.names[i], e.values[i]);
-	}
-	struct wfc_proc_spec spec = {
-		.argv = (const char *const *)argv,
-		.env = (const char *const *)envp,
-		.script_source = s->script,
-		.timeout_s = n->timeout_s,
-		.scratch_dir = l->o.scratch_dir,
-		.no_namespaces = l->o.no_namespaces,
-	};
-	struct wfc_proc *proc = NULL;
-	if (wfc_proc_start(&spec, &proc, err, errlen))
-		goto err_out;
-	if (!l->iso)
-		l->iso = wfc_proc_isolation_name(wfc_proc_isolation(proc));
-	struct ljob *j = calloc(1, sizeof(*j));
-	if (!j)
-		abort();
-	j->proc = proc;
-	j->node = n;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 16;
-		l->jobs = realloc(l->jobs, l->cap * sizeof(*l->jobs));
-		if (!l->jobs)
-			abort();
-	}
-	l->jobs[l->n++] = j;
-	*job = j;
-	rc = 0;
-err_out:
-	for (size_t i = 0; argv && i < ncmd + nargs; i++)
-		free(argv[i]);
-	for (size_t i = 0; envp && i < e.n; i++)
-		free(envp[i]);
-	free(argv);
-	free(envp);
-	env_free(&e);
-	return rc;
-}
-
 /* A file's content with one trailing newline trimmed (Argo's executor);
  * NULL with errno when it cannot be read. */
 static char *read_file(const char *path)
@@ -244,26 +199,19 @@ static char *read_file(const char *path)
 	return r;
 }
 
-static void remove_job(struct wfc_local *l, struct ljob *j)
+/* If j's process has ended: its result into j->res, its proc destroyed
+ * (the slot goes back to the pool). True when collected. */
+static bool collect(struct wfc_local *l, struct ljob *j)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (l->jobs[i] == j) {
-			l->jobs[i] = l->jobs[--l->n];
-			break;
-		}
-	wfc_proc_destroy(j->proc);
-	free(j);
-}
-
-static int local_poll(void *self, void *job, struct wfc_exec_result *out)
-{
-	struct wfc_local *l = self;
-	struct ljob *j = job;
 	const struct wfc_rt_node *n = j->node;
+	struct wfc_exec_result *out = &j->res;
+	if (!j->proc)
+		return true;
 	if (wfc_proc_poll(j->proc) != 1)
-		return 0;
+		return false;
 	const struct wfc_proc_result *r = wfc_proc_result(j->proc);
 	char msg[256] = "";
+	memset(out, 0, sizeof(*out));
 	out->exit_code = r->exit_code;
 	out->result = wfc_xstrdup(r->stdout_text ? r->stdout_text : "");
 	out->stderr_tail = r->stderr_tail && *r->stderr_tail ? wfc_xstrdup(r->stderr_tail) : NULL;
@@ -306,47 +254,187 @@ static int local_poll(void *self, void *job, struct wfc_exec_result *out)
 		}
 	}
 	out->message = *msg ? wfc_xstrdup(msg) : NULL;
-	remove_job(l, j);
+	/* its pidfd leaves the epoll set as it closes */
+	wfc_proc_destroy(j->proc);
+	j->proc = NULL;
+	l->ncollected++;
+	return true;
+}
+
+/* Collects the jobs whose pidfd is ready, waiting up to timeout_ms for
+ * one; drains the signal pipe when it is ready. */
+static void collect_ready(struct wfc_local *l, int timeout_ms)
+{
+	struct epoll_event ev[64];
+	int n;
+	do {
+		n = epoll_wait(l->epfd, ev, 64, timeout_ms);
+		for (int i = 0; i < n; i++) {
+			if (ev[i].data.ptr) {
+				collect(l, ev[i].data.ptr);
+				continue;
+			}
+			char buf[16];
+			while (read(wfc_proc_signal_fd(), buf, sizeof(buf)) > 0)
+				;
+		}
+		timeout_ms = 0;
+	} while (n == 64);
+}
+
+static int local_start(void *self, const struct wfc_exec_start *s, void **job, char *err,
+		       size_t errlen)
+{
+	struct wfc_local *l = self;
+	const struct wfc_rt_node *n = s->node;
+	struct env e = { 0 };
+	const char *const *cmd = n->main.command;
+	size_t ncmd = 0, nargs = 0;
+	int rc = -1;
+	char **argv = NULL, **envp = NULL;
+
+	/* the output wrapper: the local executor reads the files itself */
+	if (cmd[0] && strcmp(cmd[0], WRAPPER_BIN) == 0) {
+		while (*cmd && strcmp(*cmd, "--") != 0)
+			cmd++;
+		if (*cmd)
+			cmd++;
+	}
+	while (cmd[ncmd])
+		ncmd++;
+	if (n->is_script && ncmd && strcmp(cmd[ncmd - 1], SCRIPT_PATH) == 0)
+		ncmd--;  /* proc appends the script's own path */
+	while (n->main.args[nargs])
+		nargs++;
+	if (!ncmd) {
+		snprintf(err, errlen,
+			 "the local runner needs the container's command (the entrypoint of image '%s' is not known here)",
+			 n->main.image ? n->main.image : "");
+		return -1;
+	}
+	if (!l->pool) {
+		struct wfc_proc_pool_cfg pc = {
+			.scratch_dir = l->o.scratch_dir,
+			.no_namespaces = l->o.no_namespaces,
+		};
+		if (wfc_proc_pool_create(&pc, &l->pool, err, errlen))
+			return -1;
+		l->epfd = epoll_create1(EPOLL_CLOEXEC);
+		if (l->epfd < 0) {
+			snprintf(err, errlen, "epoll: %s", strerror(errno));
+			wfc_proc_pool_destroy(l->pool);
+			l->pool = NULL;
+			return -1;
+		}
+	}
+	/* steps that have ended give their slot to this one */
+	collect_ready(l, 0);
+	build_env(s, &e);
+	argv = calloc(ncmd + nargs + 1, sizeof(*argv));
+	envp = calloc(e.n + 1, sizeof(*envp));
+	if (!argv || !envp)
+		abort();
+	for (size_t i = 0; i < ncmd; i++)
+		argv[i] = expand(cmd[i], &e);
+	for (size_t i = 0; i < nargs; i++)
+		argv[ncmd + i] = expand(n->main.args[i], &e);
+	for (size_t i = 0; i < e.n; i++) {
+		size_t len = strlen(e.names[i]) + strlen(e.values[i]) + 2;
+		envp[i] = malloc(len);
+		if (!envp[i])
+			abort();
+		snprintf(envp[i], len, "%s=%s", e.names[i], e.values[i]);
+	}
+	struct wfc_proc_spec spec = {
+		.argv = (const char *const *)argv,
+		.env = (const char *const *)envp,
+		.script_source = s->script,
+		.timeout_s = n->timeout_s,
+		.pool = l->pool,
+	};
+	struct wfc_proc *proc = NULL;
+	if (wfc_proc_start(&spec, &proc, err, errlen))
+		goto err_out;
+	if (!l->iso)
+		l->iso = wfc_proc_isolation_name(wfc_proc_isolation(proc));
+	struct ljob *j = calloc(1, sizeof(*j));
+	if (!j)
+		abort();
+	j->proc = proc;
+	j->node = n;
+	/* without a pidfd (old kernels, valgrind) local_wait polls it */
+	if (wfc_proc_fd(proc) >= 0) {
+		struct epoll_event ev = { .events = EPOLLIN, .data.ptr = j };
+		if (epoll_ctl(l->epfd, EPOLL_CTL_ADD, wfc_proc_fd(proc), &ev))
+			abort();
+	}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->jobs = wfc_xrealloc(l->jobs, l->cap * sizeof(*l->jobs));
+	}
+	j->index = l->n;
+	l->jobs[l->n++] = j;
+	*job = j;
+	rc = 0;
+err_out:
+	for (size_t i = 0; argv && i < ncmd + nargs; i++)
+		free(argv[i]);
+	for (size_t i = 0; envp && i < e.n; i++)
+		free(envp[i]);
+	free(argv);
+	free(envp);
+	env_free(&e);
+	return rc;
+}
+
+static int local_poll(void *self, void *job, struct wfc_exec_result *out)
+{
+	struct wfc_local *l = self;
+	struct ljob *j = job;
+	if (!collect(l, j))
+		return 0;
+	*out = j->res;       /* the scheduler takes the strings */
+	l->ncollected--;
+	l->jobs[j->index] = l->jobs[--l->n];
+	l->jobs[j->index]->index = j->index;
+	free(j);
 	return 1;
 }
 
 static void local_kill(void *self, void *job)
 {
 	struct ljob *j = job;
-	wfc_proc_kill(j->proc);
+	if (j->proc)
+		wfc_proc_kill(j->proc);
 }
 
 static void local_wait(void *self, int timeout_ms)
 {
 	struct wfc_local *l = self;
-	struct pollfd *fds = calloc(l->n + 1, sizeof(*fds));
-	nfds_t nf = 0;
-	if (!fds)
-		abort();
-	int sig = l->o.watch_signals ? wfc_proc_signal_fd() : -1;
-	if (sig >= 0) {
-		fds[nf].fd = sig;
-		fds[nf++].events = POLLIN;
+	if (l->epfd < 0) {
+		/* nothing started yet */
+		if (timeout_ms > 0)
+			usleep((useconds_t)timeout_ms * 1000);
+		return;
 	}
-	int t = timeout_ms;
-	for (size_t i = 0; i < l->n; i++) {
-		int fd = wfc_proc_fd(l->jobs[i]->proc);
+	int sig = l->o.watch_signals ? wfc_proc_signal_fd() : -1;
+	if (sig >= 0 && !l->sig_added) {
+		struct epoll_event ev = { .events = EPOLLIN, .data.ptr = NULL };
+		if (epoll_ctl(l->epfd, EPOLL_CTL_ADD, sig, &ev) == 0)
+			l->sig_added = true;
+	}
+	/* a collected job is news already */
+	int t = l->ncollected ? 0 : timeout_ms;
+	for (size_t i = 0; i < l->n && t != 0; i++) {
+		if (!l->jobs[i]->proc)
+			continue;
 		int pt = wfc_proc_timeout_ms(l->jobs[i]->proc);
-		if (fd < 0)
+		if (wfc_proc_fd(l->jobs[i]->proc) < 0)
 			pt = pt < 0 || pt > 50 ? 50 : pt;
-		else {
-			fds[nf].fd = fd;
-			fds[nf++].events = POLLIN;
-		}
 		if (pt >= 0 && (t < 0 || pt < t))
 			t = pt;
 	}
-	if (poll(fds, nf, t) > 0 && sig >= 0 && (fds[0].revents & POLLIN)) {
-		char buf[16];
-		while (read(sig, buf, sizeof(buf)) > 0)
-			;
-	}
-	free(fds);
+	collect_ready(l, t);
 }
 
 static int local_interrupted(void *self)
