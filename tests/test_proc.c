@@ -452,16 +452,16 @@ static struct wfc_proc *run_sh(void **state, const char *script)
 	return run(state, &s);
 }
 
-static void test_slot_reused_empty(void **state)
+static void slot_reused_empty(void **state)
 {
 	/* what a step leaves behind (in its /tmp, its work dir, next to them,
-	 * unreadable, or the work dir itself removed) is gone for the next
-	 * step, which runs in the same directories */
+	 * unreadable) is gone for the next step, which runs in the same
+	 * directories; a step that removes its work dir leaves one too */
 	struct wfc_proc *p = run_sh(state,
 		"t=${TMPDIR:-/tmp}; mkdir -p $t/leak-d/sub && echo x > $t/leak-d/sub/f && "
 		"chmod 000 $t/leak-d/sub $t/leak-d && echo x > $t/leak-t && "
 		"mkdir leak-w && echo x > leak-w/f && chmod 500 leak-w && "
-		"echo x > ../leak-s && w=$PWD && cd / && rm -rf $w && echo done");
+		"echo x > ../leak-s && echo done");
 	char *work = strdup(wfc_proc_workdir(p)), *tmp = strdup(wfc_proc_tmpdir(p));
 	const char *out;
 
@@ -474,8 +474,28 @@ static void test_slot_reused_empty(void **state)
 	assert_int_equal(strncmp(out, work, strlen(work)), 0);
 	assert_null(strstr(out, "leak"));
 	wfc_proc_destroy(p);
+	p = run_sh(state, "w=$PWD && cd / && rm -rf $w && echo removed");
+	assert_string_equal(wfc_proc_result(p)->stdout_text, "removed");
+	wfc_proc_destroy(p);
+	p = run_sh(state, "pwd");
+	assert_string_equal(wfc_proc_result(p)->stdout_text, work);
+	wfc_proc_destroy(p);
 	free(work);
 	free(tmp);
+}
+
+static void test_slot_reused_empty(void **state)
+{
+	slot_reused_empty(state);
+}
+
+static void test_slot_reused_empty_tmpdir(void **state)
+{
+	struct tstate *t = *state;
+
+	wfc_proc_pool_destroy(t->pool);
+	t->pool = make_pool(t->dir, true);
+	slot_reused_empty(state);
 }
 
 static void test_mounts_changed(void **state)
@@ -543,14 +563,20 @@ static void test_command_cache(void **state)
 	 * looked up again, and missing everywhere it is a clear error
 	 * naming it (the dirs are outside /tmp, which the step's namespace
 	 * replaces) */
-	char d1[] = "wfc-test-bin-XXXXXX", d2[] = "wfc-test-bin-XXXXXX";
-	char path[1200], exe[600], *a1, *a2;
+	char d1[600], d2[600], path[1300], exe[700], *a1, *a2, *cwd = realpath(".", NULL);
+	char *tmp = realpath("/tmp", NULL);
+	/* here, unless here is under /tmp */
+	const char *base = cwd && tmp && strncmp(cwd, tmp, strlen(tmp)) ? cwd : "/var/tmp";
 	const char *env[] = { path, NULL };
 	const char *argv[] = { "wfc-test-cmd", NULL };
 	struct wfc_proc_spec s = { .argv = argv, .env = env };
 	struct wfc_proc *p;
 	char err[256];
 
+	snprintf(d1, sizeof(d1), "%s/wfc-test-bin-XXXXXX", base);
+	snprintf(d2, sizeof(d2), "%s/wfc-test-bin-XXXXXX", base);
+	free(cwd);
+	free(tmp);
 	assert_non_null(mkdtemp(d1));
 	assert_non_null(mkdtemp(d2));
 	a1 = realpath(d1, NULL);
@@ -674,6 +700,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exec_failure, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_signal_pipe, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_slot_reused_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_slot_reused_empty_tmpdir, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mounts_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_followed_logs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_command_cache, setup, teardown),
