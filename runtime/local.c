@@ -254,7 +254,10 @@ static bool collect(struct wfc_local *l, struct ljob *j)
 		}
 	}
 	out->message = *msg ? wfc_xstrdup(msg) : NULL;
-	/* its pidfd leaves the epoll set as it closes */
+	/* out of the set before destroy closes it: closing is not enough
+	 * while a child being started holds a copy */
+	if (wfc_proc_fd(j->proc) >= 0)
+		epoll_ctl(l->epfd, EPOLL_CTL_DEL, wfc_proc_fd(j->proc), NULL);
 	wfc_proc_destroy(j->proc);
 	j->proc = NULL;
 	l->ncollected++;

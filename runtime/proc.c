@@ -43,6 +43,7 @@ extern char **environ;
 struct slot {
 	char *dir, *tmp, *work;	/* ROOT/K, ROOT/K/tmp, ROOT/K/work */
 	char *out_log, *err_log; /* ROOT/K/stdout.log, ROOT/K/stderr.log */
+	bool logs_written;	/* the last step wrote to them: truncate */
 	/* the mount namespace (and user namespace) in which /tmp is tmp,
 	 * kept for the next step of this slot, and its /proc/PID/mounts,
 	 * which polls POLLPRI once a step has mounted or unmounted anything
@@ -630,6 +631,7 @@ struct child_args {
 	bool userns;		/* NS_NEW: a user namespace too */
 	bool keep;		/* NS_NEW: send the namespaces back */
 	bool sock;		/* status_fd is a socket (else a pipe) */
+	bool vforked;		/* set by the child: it shares our memory */
 	const char *exe;
 	char **argv, **env;
 	size_t env_spare;	/* index of the spare env slot */
@@ -765,11 +767,12 @@ static int child_new_ns(const struct child_args *a)
 
 static int child_main(void *arg)
 {
-	const struct child_args *a = arg;
+	struct child_args *a = arg;
 	struct sigaction dfl;
 	sigset_t none;
 	int iso = WFC_PROC_ISO_TMPDIR, fds[3], nfds = 0;
 
+	a->vforked = true;	/* seen by the parent only if it is so */
 	setpgid(0, 0);
 	/* default dispositions, as a fresh process; every signal stays
 	 * blocked (by the parent) until just before exec */
@@ -824,9 +827,11 @@ static int child_main(void *arg)
 
 /* ---- starting ---- */
 
-static int open_log(const char *path, char *err, size_t errlen)
+/* trunc: O_TRUNC, which costs a setattr (an inode update) even on an
+ * empty file. */
+static int open_log(const char *path, bool trunc, char *err, size_t errlen)
 {
-	int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC;
+	int flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (trunc ? O_TRUNC : 0);
 	int fd = open(path, flags, 0644);
 
 	if (fd < 0 && (errno == ELOOP || errno == EISDIR)) {
@@ -860,10 +865,13 @@ static pid_t spawn(struct wfc_proc_pool *pool, struct child_args *a, int flags)
 	return pid;
 }
 
-/* Reads what the child said until it execs (EOF) or fails; keeps the
- * namespaces it sent in its slot. 0, or -1 with err set. */
-static int child_status(struct wfc_proc *p, int fd, bool sock, const char *argv0,
-			char *err, size_t errlen)
+/* Reads what the child said before it exec'd or failed; keeps the
+ * namespaces it sent in its slot. vforked: the clone returned once the
+ * child had exec'd or exited, so all it wrote is there already (its end
+ * of the pipe closes a little later, on exec: no need to wait for that);
+ * else (a fork, under valgrind) read until EOF. 0, or -1 with err set. */
+static int child_status(struct wfc_proc *p, int fd, bool sock, bool vforked,
+			const char *argv0, char *err, size_t errlen)
 {
 	struct child_msg m;
 	union {
@@ -878,9 +886,14 @@ static int child_status(struct wfc_proc *p, int fd, bool sock, const char *argv0
 				     .msg_control = u.buf,
 				     .msg_controllen = sizeof(u.buf) };
 		int fds[3] = { -1, -1, -1 }, nfds = 0;
-		ssize_t n = sock ? recvmsg(fd, &mh, MSG_CMSG_CLOEXEC)
-				 : read(fd, &m, sizeof(m));
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		ssize_t n;
 
+		/* the pipe does not block: wait here when it may */
+		if (!vforked && poll(&pfd, 1, -1) < 0 && errno == EINTR)
+			continue;
+		n = sock ? recvmsg(fd, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT)
+			 : read(fd, &m, sizeof(m));
 		if (n < 0 && errno == EINTR)
 			continue;
 		for (struct cmsghdr *c = sock && n > 0 ? CMSG_FIRSTHDR(&mh) : NULL; c;
@@ -929,6 +942,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 	const char *path;
 	size_t argc = 0;
 	int sp[2] = { -1, -1 }, rc = -1;
+	bool trunc;
 
 	*out = NULL;
 	if (!s->argv || !s->argv[0] || !*s->argv[0]) {
@@ -978,9 +992,13 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 		p->err_path = wfc_xstrdup(p->slot->err_log);
 		p->slot_logs = true;
 	}
-	if ((a.out_fd = open_log(p->out_path, err, errlen)) < 0 ||
-	    (a.err_fd = open_log(p->err_path, err, errlen)) < 0)
+	/* the slot's logs are empty unless its last step wrote to them (a
+	 * process that escaped that step's group may still: out of reach) */
+	trunc = !p->slot_logs || p->slot->logs_written;
+	if ((a.out_fd = open_log(p->out_path, trunc, err, errlen)) < 0 ||
+	    (a.err_fd = open_log(p->err_path, trunc, err, errlen)) < 0)
 		goto out;
+	p->slot->logs_written = false;
 	if (s->stdin_text) {
 		in_path = join(p->slot->dir, "stdin");
 		if (write_file(in_path, s->stdin_text, 0600)) {
@@ -1039,7 +1057,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 	/* the child's reports: a socket when it sends namespaces back */
 	a.sock = a.ns == NS_NEW && a.keep;
 	if (a.sock ? socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp)
-		   : pipe2(sp, O_CLOEXEC)) {
+		   : pipe2(sp, O_CLOEXEC | O_NONBLOCK)) {
 		wfc_errf(err, errlen, "cannot start %s: %s", s->argv[0],
 			 strerror(errno));
 		goto out;
@@ -1073,7 +1091,7 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 
 	/* the child says how it made its namespaces (if it did), then
 	 * either execs (EOF) or fails */
-	rc = child_status(p, sp[0], a.sock, s->argv[0], err, errlen);
+	rc = child_status(p, sp[0], a.sock, a.vforked, s->argv[0], err, errlen);
 	if (pool->iso < 0)
 		pool->iso = (int)p->iso;
 	if (rc) {
@@ -1171,7 +1189,8 @@ static void finish(struct wfc_proc *p, int status)
 		r->stdout_text[--r->stdout_len] = '\0';
 	r->stderr_tail = read_tail(p->err_path, WFC_PROC_STDERR_TAIL, &elen,
 				   &etotal);
-	close_fd(&p->pidfd);
+	if (p->slot_logs)
+		p->slot->logs_written = total || etotal;
 }
 
 int wfc_proc_poll(struct wfc_proc *p)

@@ -142,7 +142,9 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 pid_t wfc_proc_pid(const struct wfc_proc *p);
 /* A pidfd that polls readable (POLLIN) once the leader has exited, for a
  * scheduler's poll(); -1 where pidfds are unavailable (then call
- * wfc_proc_poll at least every wfc_proc_timeout_ms, capped at 50 ms). */
+ * wfc_proc_poll at least every wfc_proc_timeout_ms, capped at 50 ms).
+ * Open until destroy (take it out of an epoll set before: a child being
+ * started may hold a copy for a moment, which keeps it in the set). */
 int wfc_proc_fd(const struct wfc_proc *p);
 /* Milliseconds until this process's next deadline (timeout or kill
  * grace), for poll(); -1 when it has none; 0 when due. */
