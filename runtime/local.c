@@ -428,6 +428,9 @@ static void local_wait(void *self, int timeout_ms)
 	}
 	/* a collected job is news already */
 	int t = l->ncollected ? 0 : timeout_ms;
+	/* the slots of ended steps are emptied while others run */
+	if (t != 0)
+		wfc_proc_pool_tidy(l->pool);
 	for (size_t i = 0; i < l->n && t != 0; i++) {
 		if (!l->jobs[i]->proc)
 			continue;

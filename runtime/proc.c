@@ -49,8 +49,12 @@ struct slot {
 	 * which polls POLLPRI once a step has mounted or unmounted anything
 	 * in it; -1: none */
 	int mnt_fd, mounts_fd, user_fd;
-	bool busy;
-	bool broken;		/* could not be emptied: never reused */
+	enum {
+		SLOT_FREE,	/* empty, ready */
+		SLOT_BUSY,	/* a step's */
+		SLOT_USED,	/* its step is gone: to empty */
+		SLOT_BROKEN,	/* could not be emptied: never reused */
+	} state;
 };
 
 struct wfc_proc_pool {
@@ -531,17 +535,38 @@ const char *wfc_proc_pool_dir(const struct wfc_proc_pool *pool)
 	return pool->root;
 }
 
-/* A free slot, made if none; NULL with err set. */
+static void slot_empty(struct wfc_proc_pool *pool, struct slot *sl);
+
+/*
+ * A free slot. A slot its step left is emptied by wfc_proc_pool_tidy, when
+ * the caller is about to wait anyway; if none is free here a new one is
+ * made while there are fewer than the busy ones and two (so a chain
+ * alternates between two, one emptied while the other runs), else a left
+ * one is emptied now. NULL with err set.
+ */
 static struct slot *slot_take(struct wfc_proc_pool *pool, char *err, size_t errlen)
 {
-	struct slot *sl;
+	struct slot *sl, *used = NULL;
+	size_t busy = 0;
 	char name[24];
 
-	for (size_t i = 0; i < pool->nslots; i++)
-		if (!pool->slots[i]->busy && !pool->slots[i]->broken) {
-			pool->slots[i]->busy = true;
-			return pool->slots[i];
+	for (size_t i = 0; i < pool->nslots; i++) {
+		sl = pool->slots[i];
+		if (sl->state == SLOT_FREE) {
+			sl->state = SLOT_BUSY;
+			return sl;
 		}
+		busy += sl->state == SLOT_BUSY;
+		if (sl->state == SLOT_USED && !used)
+			used = sl;
+	}
+	if (used && pool->nslots >= busy + 2) {
+		slot_empty(pool, used);
+		if (used->state == SLOT_FREE) {
+			used->state = SLOT_BUSY;
+			return used;
+		}
+	}
 	snprintf(name, sizeof(name), "%zu", pool->nslots);
 	sl = calloc(1, sizeof(*sl));
 	if (!sl)
@@ -563,12 +588,20 @@ static struct slot *slot_take(struct wfc_proc_pool *pool, char *err, size_t errl
 	}
 	pool->slots = wfc_xrealloc(pool->slots, (pool->nslots + 1) * sizeof(*pool->slots));
 	pool->slots[pool->nslots++] = sl;
-	sl->busy = true;
+	sl->state = SLOT_BUSY;
 	return sl;
 }
 
+void wfc_proc_pool_tidy(struct wfc_proc_pool *pool)
+{
+	for (size_t i = 0; pool && i < pool->nslots; i++)
+		if (pool->slots[i]->state == SLOT_USED)
+			slot_empty(pool, pool->slots[i]);
+}
+
 /* Empties dir (a slot's tmp or work dir) and gives it its mode back, or
- * makes it again if the step removed or replaced it. 0 or -1. */
+ * makes it again if the step removed or replaced it. 0, 1 when made
+ * again, -1 when something stayed. */
 static int reset_dir(const char *dir, const char *keep, mode_t mode)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -579,15 +612,15 @@ static int reset_dir(const char *dir, const char *keep, mode_t mode)
 			rm_tree(dir);	/* a symlink or file in its place */
 			unlink(dir);
 		}
-		return mkdir(dir, 0700) || chmod(dir, mode) ? -1 : 0;
+		return mkdir(dir, 0700) || chmod(dir, mode) ? -1 : 1;
 	}
 	if (fstat(fd, &st) == 0 && (st.st_mode & 07777) != mode)
 		fchmod(fd, mode);
 	return empty_dir(fd, keep, NULL);
 }
 
-/* Gives the slot back, emptied for the next step. */
-static void slot_release(struct wfc_proc_pool *pool, struct slot *sl)
+/* Empties a slot its step left, for the next step. */
+static void slot_empty(struct wfc_proc_pool *pool, struct slot *sl)
 {
 	static const char *const kept[] = { "tmp", "work", "stdout.log",
 					    "stderr.log", NULL };
@@ -599,14 +632,18 @@ static void slot_release(struct wfc_proc_pool *pool, struct slot *sl)
 	if (pool->hidden_rel && pool->iso != WFC_PROC_ISO_TMPDIR)
 		keep = join(pool->hidden_rel, sl->dir + strlen(pool->root) + 1);
 	rc = reset_dir(sl->tmp, keep, 01777);
-	rc |= reset_dir(sl->work, NULL, 0755);
+	if (rc == 1) {
+		/* a new tmp: the slot's namespace shows the old one */
+		slot_drop_ns(pool, sl);
+		rc = 0;
+	}
+	rc |= reset_dir(sl->work, NULL, 0755) < 0 ? -1 : 0;
 	free(keep);
 	/* a script, stdin, whatever the step put next to tmp, work and the
 	 * logs (which the next step truncates) */
 	fd = open(sl->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	rc |= fd < 0 ? -1 : empty_dir(fd, NULL, kept);
-	sl->busy = false;
-	sl->broken = rc != 0;
+	sl->state = rc ? SLOT_BROKEN : SLOT_FREE;
 }
 
 /* ---- the child ---- */
@@ -1374,7 +1411,7 @@ void wfc_proc_destroy(struct wfc_proc *p)
 		unlink(p->err_path);
 	}
 	if (p->slot)
-		slot_release(p->pool, p->slot);
+		p->slot->state = SLOT_USED;	/* emptied later */
 	free(p->res.stdout_text);
 	free(p->res.stderr_tail);
 	free(p->out_path);

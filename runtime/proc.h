@@ -10,10 +10,10 @@
  *   ROOT/K/script the script source, when the spec has one
  *   ROOT/K/stdin  the stdin text, when the spec has one
  *   ROOT/K/stdout.log, ROOT/K/stderr.log  unless spec->log_dir says where
- * wfc_proc_destroy empties the slot, which the next step to start takes
- * again, truncating the logs (so a run of many steps does not create and
- * remove files and directories for each; see wfc_proc_follow_logs);
- * wfc_proc_pool_destroy removes ROOT.
+ * Once the step is destroyed its slot is emptied (wfc_proc_pool_tidy) and
+ * a later step takes it again, truncating the logs, so a run of many steps
+ * does not create and remove files and directories for each (see
+ * wfc_proc_follow_logs); wfc_proc_pool_destroy removes ROOT.
  *
  * Isolation: the first step's child is cloned into a new mount namespace
  * (as root or with CAP_SYS_ADMIN), else into a new user and mount
@@ -129,6 +129,11 @@ int wfc_proc_pool_create(const struct wfc_proc_pool_cfg *cfg,
 void wfc_proc_pool_destroy(struct wfc_proc_pool *pool);
 /* The run's directory (ROOT above). */
 const char *wfc_proc_pool_dir(const struct wfc_proc_pool *pool);
+/* Empties the slots of destroyed procs for the next steps: call it when
+ * about to wait for a step, so that the work is done while a step runs
+ * rather than between one's end and the next one's start (a start that
+ * finds no free slot empties one itself). */
+void wfc_proc_pool_tidy(struct wfc_proc_pool *pool);
 
 /*
  * Starts the step. Returns 0 and *out, or -1 with a one-line lowercase

@@ -443,6 +443,14 @@ static void test_exec_failure(void **state)
 	assert_string_equal(err, "command not found: sh");
 }
 
+/* Destroys p and empties its slot at once (as the local executor does
+ * before it waits), so that the next step takes that slot again. */
+static void done(void **state, struct wfc_proc *p)
+{
+	wfc_proc_destroy(p);
+	wfc_proc_pool_tidy(pool_of(state));
+}
+
 /* Runs one sh -c script to the end in the test's pool; caller destroys. */
 static struct wfc_proc *run_sh(void **state, const char *script)
 {
@@ -466,20 +474,20 @@ static void slot_reused_empty(void **state)
 	const char *out;
 
 	assert_string_equal(wfc_proc_result(p)->stdout_text, "done");
-	wfc_proc_destroy(p);
+	done(state, p);
 	p = run_sh(state, "pwd; ls -A ${TMPDIR:-/tmp} . ..");
 	out = wfc_proc_result(p)->stdout_text;
 	assert_string_equal(wfc_proc_workdir(p), work);
 	assert_string_equal(wfc_proc_tmpdir(p), tmp);
 	assert_int_equal(strncmp(out, work, strlen(work)), 0);
 	assert_null(strstr(out, "leak"));
-	wfc_proc_destroy(p);
+	done(state, p);
 	p = run_sh(state, "w=$PWD && cd / && rm -rf $w && echo removed");
 	assert_string_equal(wfc_proc_result(p)->stdout_text, "removed");
-	wfc_proc_destroy(p);
+	done(state, p);
 	p = run_sh(state, "pwd");
 	assert_string_equal(wfc_proc_result(p)->stdout_text, work);
-	wfc_proc_destroy(p);
+	done(state, p);
 	free(work);
 	free(tmp);
 }
@@ -509,17 +517,17 @@ static void test_mounts_changed(void **state)
 
 	if (wfc_proc_isolation(p) == WFC_PROC_ISO_TMPDIR || !mounted) {
 		print_message("no namespace or no mount: nothing to check\n");
-		wfc_proc_destroy(p);
+		done(state, p);
 		free(tmp);
 		return;
 	}
-	wfc_proc_destroy(p);
+	done(state, p);
 	p = run_sh(state, "echo two > /tmp/out");
 	assert_string_equal(wfc_proc_tmpdir(p), tmp);
 	host = wfc_proc_host_path(p, "/tmp/out");
 	assert_int_equal(stat(host, &st), 0);
 	free(host);
-	wfc_proc_destroy(p);
+	done(state, p);
 	free(tmp);
 }
 
@@ -534,13 +542,13 @@ static void test_followed_logs(void **state)
 	wfc_proc_follow_logs(p);
 	fd = open(wfc_proc_stdout_path(p), O_RDONLY);
 	assert_true(fd >= 0);
-	wfc_proc_destroy(p);
+	done(state, p);
 	p = run_sh(state, "echo two");
 	assert_string_equal(wfc_proc_result(p)->stdout_text, "two");
 	assert_int_equal(read(fd, buf, sizeof(buf) - 1), 4);
 	assert_string_equal(buf, "one\n");
 	close(fd);
-	wfc_proc_destroy(p);
+	done(state, p);
 }
 
 /* Writes an executable NAME into dir that prints what. */
@@ -588,13 +596,13 @@ static void test_command_cache(void **state)
 	for (int i = 0; i < 2; i++) {
 		p = run(state, &s);
 		assert_string_equal(wfc_proc_result(p)->stdout_text, "first");
-		wfc_proc_destroy(p);
+		done(state, p);
 	}
 	snprintf(exe, sizeof(exe), "%s/wfc-test-cmd", a1);
 	unlink(exe);
 	p = run(state, &s);
 	assert_string_equal(wfc_proc_result(p)->stdout_text, "second");
-	wfc_proc_destroy(p);
+	done(state, p);
 	snprintf(exe, sizeof(exe), "%s/wfc-test-cmd", a2);
 	unlink(exe);
 	rmdir(a1);
@@ -658,8 +666,8 @@ static void test_many_steps_no_dirs_left(void **state)
 		for (int i = 0; i < 6; i++)
 			wfc_proc_destroy(ps[i]);
 	}
-	/* six slots, made once */
-	assert_int_equal(dir_entries(root), 6);
+	/* a slot per step running at once and one spare, not one per step */
+	assert_in_range(dir_entries(root), 6, 7);
 	wfc_proc_pool_destroy(pool);
 	assert_int_equal(access(root, F_OK), -1);
 }
