@@ -17,6 +17,7 @@
 #include "runtime/proc.h"
 #include "support/buf.h"
 #include "support/xalloc.h"
+#include "support/json.h"
 
 #define WFC_EXIT_INTERRUPTED 130
 
@@ -36,20 +37,9 @@ static int take_object(void *user, cJSON *obj)
 	return 0;
 }
 
-static const cJSON *jget(const cJSON *o, const char *k)
-{
-	return o ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
-}
-
-static const char *jstr(const cJSON *o, const char *k)
-{
-	const cJSON *v = jget(o, k);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 static const char *label_of(const cJSON *obj, const char *key)
 {
-	return jstr(jget(jget(obj, "metadata"), "labels"), key);
+	return wfc_json_str(wfc_json_get(wfc_json_get(obj, "metadata"), "labels"), key);
 }
 
 /* A salt for the names of generateName workflows: a new run each time, as
@@ -72,8 +62,8 @@ static void fresh_salt(char *buf, size_t size)
 
 static int apply(struct wfc_kube *c, const char *ns, cJSON *obj)
 {
-	const char *api = jstr(obj, "apiVersion"), *kind = jstr(obj, "kind");
-	const char *name = jstr(jget(obj, "metadata"), "name");
+	const char *api = wfc_json_str(obj, "apiVersion"), *kind = wfc_json_str(obj, "kind");
+	const char *name = wfc_json_str(wfc_json_get(obj, "metadata"), "name");
 	const struct wfc_kube_res *r;
 	struct wfc_kube_error e;
 	if (wfc_kube_resolve(c, api ? api : "", kind ? kind : "", &r, &e) != 0) {
@@ -82,7 +72,7 @@ static int apply(struct wfc_kube *c, const char *ns, cJSON *obj)
 		return -1;
 	}
 	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
-	if (r->namespaced && !jstr(meta, "namespace"))
+	if (r->namespaced && !wfc_json_str(meta, "namespace"))
 		cJSON_AddStringToObject(meta, "namespace", ns);
 	if (wfc_kube_apply(c, r, ns, obj, true, NULL, &e) != 0) {
 		wfc_cli_error("cannot apply %s '%s': %s", kind, name ? name : "?", e.message);
@@ -187,14 +177,14 @@ int wfc_run_cluster(struct wfc_ctx *ctx, struct wfc_compile_cfg *cc,
 		wfc_cli_error("cannot catch Ctrl-C");
 	size_t runs = 0;
 	for (size_t i = 0; i < objs.n; i++) {
-		const char *kind = jstr(objs.v[i], "kind");
+		const char *kind = wfc_json_str(objs.v[i], "kind");
 		bool cron = kind && strcmp(kind, "CronJob") == 0;
 		const char *role = label_of(objs.v[i], "wfc.dev/role");
 		if (!cron && !(role && strcmp(role, "coordinator") == 0))
 			continue;
 		runs++;
 		const char *label = label_of(objs.v[i], "wfc.dev/workflow");
-		const char *name = jstr(jget(objs.v[i], "metadata"), "name");
+		const char *name = wfc_json_str(wfc_json_get(objs.v[i], "metadata"), "name");
 		if (!cron && exists(cl.client, ns, name)) {
 			wfc_cli_error("workflow '%s' already exists in namespace '%s': delete it "
 				      "('wfc delete %s') or carry it on ('wfc run --resume %s')",

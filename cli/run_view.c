@@ -9,6 +9,7 @@
 
 #include "cli/run_view.h"
 #include "support/buf.h"
+#include "support/clock.h"
 
 #define TICK_MS 100                 /* redraws and log looks at most this often */
 #define READ_MAX (256 * 1024)       /* bytes read from one log file per look */
@@ -64,13 +65,6 @@ struct wfc_run_view {
 	bool said_interrupt;
 	bool utf8;
 };
-
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 bool wfc_run_view_tty(FILE *f)
 {
@@ -357,7 +351,7 @@ static size_t build_tree(struct wfc_run_view *v, double now, bool final)
  * last one. */
 static void draw(struct wfc_run_view *v, bool final)
 {
-	double now = now_mono();
+	double now = wfc_now_mono();
 	wfc_buf_reset(&v->frame);
 	if (v->o.tty && v->drawn)
 		wfc_buf_printf(&v->frame, "\r\033[%zuA\033[J", v->drawn);
@@ -401,7 +395,7 @@ static void scan(struct wfc_run_view *v)
 	v->seen = changes;
 	size_t nn = wfc_sched_nnodes(v->s);
 	grow(v, nn);
-	double now = now_mono();
+	double now = wfc_now_mono();
 	for (size_t i = 0; i < nn; i++) {
 		enum wfc_rt_phase ph = wfc_sched_node_phase(v->s, i);
 		struct vnode *vn = &v->n[i];
@@ -427,7 +421,7 @@ static void maybe_draw(struct wfc_run_view *v)
 			draw(v, false);
 		return;
 	}
-	double since = now_mono() - v->last_draw;
+	double since = wfc_now_mono() - v->last_draw;
 	if (since * 1000 >= TICK_MS || v->pending.len >= PENDING_MAX)
 		draw(v, false);
 }
@@ -457,7 +451,7 @@ static int view_start(void *self, const struct wfc_exec_start *s, void **job, ch
 	j->t[0].fd = j->t[1].fd = -1;
 	grow(v, j->node + 1);
 	if (!v->n[j->node].t0)
-		v->n[j->node].t0 = now_mono();
+		v->n[j->node].t0 = wfc_now_mono();
 	v->n[j->node].t1 = 0;
 	if (v->o.logs && v->o.log_path) {
 		tail_open(&j->t[0], v->o.log_path(inner, false));
@@ -493,7 +487,7 @@ static int view_poll(void *self, void *job, struct wfc_exec_result *out)
 	/* the descriptors still read the logs the job removed */
 	tail_read(v, j->label, &j->t[0], true);
 	tail_read(v, j->label, &j->t[1], true);
-	v->n[j->node].t1 = now_mono();
+	v->n[j->node].t1 = wfc_now_mono();
 	job_free(v, j);
 	if (!v->o.tty && v->pending.len)
 		draw(v, false);

@@ -12,6 +12,8 @@
 #include "support/strmap.h"
 #include "support/text.h"
 #include "support/xalloc.h"
+#include "support/clock.h"
+#include "support/json.h"
 
 struct wfc_coord {
 	struct wfc_coord_opts o;
@@ -43,35 +45,6 @@ struct wfc_coord {
 	double started_at;             /* of the run, from an earlier status; 0: none */
 	double last_write;
 };
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	if (errlen)
-		vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static const cJSON *jget(const cJSON *o, const char *k)
-{
-	return o ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
-}
-
-static const char *jstr(const cJSON *o, const char *k)
-{
-	const cJSON *v = jget(o, k);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
 
 static const struct wfc_kube_res *R(enum wfc_kube_builtin b)
 {
@@ -119,8 +92,8 @@ static void find_owner(struct wfc_coord *c)
 	cJSON *pod = NULL;
 	if (wfc_kube_get(c->c, R(WFC_KUBE_PODS), c->ns, c->o.pod_name, &pod, &e) == 0) {
 		const cJSON *r;
-		cJSON_ArrayForEach(r, jget(jget(pod, "metadata"), "ownerReferences")) {
-			const char *kind = jstr(r, "kind"), *name = jstr(r, "name");
+		cJSON_ArrayForEach(r, wfc_json_get(wfc_json_get(pod, "metadata"), "ownerReferences")) {
+			const char *kind = wfc_json_str(r, "kind"), *name = wfc_json_str(r, "name");
 			if (kind && name && strcmp(kind, "Job") == 0 && !c->found_owner)
 				c->found_owner = wfc_xstrdup(name);
 		}
@@ -133,14 +106,14 @@ static int read_owner(struct wfc_coord *c, char *err, size_t errlen)
 {
 	struct wfc_kube_error e;
 	if (wfc_kube_get(c->c, R(WFC_KUBE_JOBS), c->ns, c->o.owner_job, &c->owner_job, &e) != 0) {
-		seterr(err, errlen, "cannot read the coordinator's Job '%s': %s", c->o.owner_job,
+		wfc_errf(err, errlen, "cannot read the coordinator's Job '%s': %s", c->o.owner_job,
 		       e.message);
 		return -1;
 	}
-	const cJSON *meta = jget(c->owner_job, "metadata");
-	const char *uid = jstr(meta, "uid");
+	const cJSON *meta = wfc_json_get(c->owner_job, "metadata");
+	const char *uid = wfc_json_str(meta, "uid");
 	if (!uid) {
-		seterr(err, errlen, "Job '%s' has no uid", c->o.owner_job);
+		wfc_errf(err, errlen, "Job '%s' has no uid", c->o.owner_job);
 		return -1;
 	}
 	c->owner = cJSON_CreateObject();
@@ -155,8 +128,8 @@ static int read_owner(struct wfc_coord *c, char *err, size_t errlen)
 static bool owned(const cJSON *obj, const char *uid)
 {
 	const cJSON *r;
-	cJSON_ArrayForEach(r, jget(jget(obj, "metadata"), "ownerReferences")) {
-		const char *u = jstr(r, "uid");
+	cJSON_ArrayForEach(r, wfc_json_get(wfc_json_get(obj, "metadata"), "ownerReferences")) {
+		const char *u = wfc_json_str(r, "uid");
 		if (u && strcmp(u, uid) == 0)
 			return true;
 	}
@@ -171,7 +144,7 @@ static void own_run(struct wfc_coord *c)
 		WFC_KUBE_JOBS, WFC_KUBE_CONFIGMAPS, WFC_KUBE_SERVICES, WFC_KUBE_PVCS,
 		WFC_KUBE_SERVICEACCOUNTS, WFC_KUBE_ROLES, WFC_KUBE_ROLEBINDINGS,
 	};
-	const char *uid = jstr(c->owner, "uid");
+	const char *uid = wfc_json_str(c->owner, "uid");
 	struct wfc_buf sel = { 0 };
 	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", c->label);
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
@@ -181,9 +154,9 @@ static void own_run(struct wfc_coord *c)
 		if (wfc_kube_list_all(c->c, R(kinds[i]), c->ns, &lo, &list, &e) != 0)
 			continue; /* a Role without list rights on some kind: go on */
 		const cJSON *it;
-		cJSON_ArrayForEach(it, jget(list, "items")) {
-			const char *name = jstr(jget(it, "metadata"), "name");
-			if (!name || owned(it, uid) || jstr(jget(it, "metadata"), "uid") == NULL)
+		cJSON_ArrayForEach(it, wfc_json_get(list, "items")) {
+			const char *name = wfc_json_str(wfc_json_get(it, "metadata"), "name");
+			if (!name || owned(it, uid) || wfc_json_str(wfc_json_get(it, "metadata"), "uid") == NULL)
 				continue;
 			if (kinds[i] == WFC_KUBE_JOBS && strcmp(name, c->o.owner_job) == 0)
 				continue;
@@ -191,7 +164,7 @@ static void own_run(struct wfc_coord *c)
 			cJSON *refs = cJSON_AddArrayToObject(cJSON_AddObjectToObject(patch, "metadata"),
 							     "ownerReferences");
 			const cJSON *r;
-			cJSON_ArrayForEach(r, jget(jget(it, "metadata"), "ownerReferences"))
+			cJSON_ArrayForEach(r, wfc_json_get(wfc_json_get(it, "metadata"), "ownerReferences"))
 				cJSON_AddItemToArray(refs, cJSON_Duplicate(r, true));
 			cJSON_AddItemToArray(refs, cJSON_Duplicate(c->owner, true));
 			wfc_kube_merge_patch(c->c, R(kinds[i]), c->ns, name, NULL, patch, NULL, &e);
@@ -213,12 +186,12 @@ static void previous_status(struct wfc_coord *c)
 		return;
 	cJSON *wf = cJSON_Parse(text);
 	free(text);
-	const char *started = jstr(jget(wf, "status"), "startedAt");
+	const char *started = wfc_json_str(wfc_json_get(wf, "status"), "startedAt");
 	if (started)
 		wfc_rfc3339_parse(started, &c->started_at);
 	const cJSON *n;
-	cJSON_ArrayForEach(n, jget(jget(wf, "status"), "nodes")) {
-		const char *type = jstr(n, "type"), *phase = jstr(n, "phase"), *name = jstr(n, "name");
+	cJSON_ArrayForEach(n, wfc_json_get(wfc_json_get(wf, "status"), "nodes")) {
+		const char *type = wfc_json_str(n, "type"), *phase = wfc_json_str(n, "phase"), *name = wfc_json_str(n, "name");
 		if (type && phase && name && strcmp(type, "Suspend") == 0 &&
 		    strcmp(phase, "Succeeded") == 0) {
 			c->resumed_before = wfc_xrealloc(c->resumed_before, (c->nresumed_before + 1) *
@@ -229,7 +202,7 @@ static void previous_status(struct wfc_coord *c)
 	cJSON_Delete(wf);
 	cJSON *cm = NULL;
 	if (wfc_kube_get(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, &cm, &e) == 0) {
-		const char *h = jstr(jget(cm, "data"), "resumed");
+		const char *h = wfc_json_str(wfc_json_get(cm, "data"), "resumed");
 		if (h)
 			c->resume_handled = wfc_xstrdup(h);
 	}
@@ -252,7 +225,7 @@ static int write_status(struct wfc_coord *c, const cJSON *wf, char *err, size_t 
 				     patch, NULL, &e);
 		cJSON_Delete(patch);
 	}
-	c->last_write = now_mono();
+	c->last_write = wfc_now_mono();
 	return rc;
 }
 
@@ -279,9 +252,9 @@ static void control(void *user, struct wfc_sched *s)
 	struct wfc_coord *c = user;
 	c->sched = s;
 	const cJSON *cm = wfc_kube_informer_get(c->control, c->ns, c->status_name);
-	const cJSON *ann = jget(jget(cm, "metadata"), "annotations");
-	const char *resume = jstr(ann, WFC_RESUME_ANNOTATION);
-	const char *stop = jstr(ann, WFC_STOP_ANNOTATION);
+	const cJSON *ann = wfc_json_get(wfc_json_get(cm, "metadata"), "annotations");
+	const char *resume = wfc_json_str(ann, WFC_RESUME_ANNOTATION);
+	const char *stop = wfc_json_str(ann, WFC_STOP_ANNOTATION);
 	if (resume && (!c->resume_handled || strcmp(resume, c->resume_handled) != 0)) {
 		free(c->resume_handled);
 		c->resume_handled = wfc_xstrdup(resume);
@@ -309,7 +282,7 @@ static void control(void *user, struct wfc_sched *s)
 		}
 	}
 	double interval = c->o.status_interval_s > 0 ? c->o.status_interval_s : 1.0;
-	if (now_mono() - c->last_write < interval)
+	if (wfc_now_mono() - c->last_write < interval)
 		return;
 	c->changes_seen = ch;
 	status_now(c);
@@ -328,9 +301,9 @@ static void sweep_suspended(struct wfc_coord *c)
 	cJSON *list = NULL;
 	if (wfc_kube_list_all(c->c, R(WFC_KUBE_JOBS), c->ns, &lo, &list, &e) == 0) {
 		const cJSON *it;
-		cJSON_ArrayForEach(it, jget(list, "items")) {
-			const char *name = jstr(jget(it, "metadata"), "name");
-			if (name && cJSON_IsTrue(jget(jget(it, "spec"), "suspend")))
+		cJSON_ArrayForEach(it, wfc_json_get(list, "items")) {
+			const char *name = wfc_json_str(wfc_json_get(it, "metadata"), "name");
+			if (name && cJSON_IsTrue(wfc_json_get(wfc_json_get(it, "spec"), "suspend")))
 				wfc_kube_delete(c->c, R(WFC_KUBE_JOBS), c->ns, name, "Background",
 						NULL, &e);
 		}
@@ -343,13 +316,13 @@ static void sweep_suspended(struct wfc_coord *c)
  * the whole run with it (everything is owned by that Job). */
 static void apply_ttl(struct wfc_coord *c, enum wfc_rt_phase ph)
 {
-	const cJSON *ttl = jget(jget(c->plan_json, "workflow"), "ttlStrategy");
+	const cJSON *ttl = wfc_json_get(wfc_json_get(c->plan_json, "workflow"), "ttlStrategy");
 	if (!ttl || !c->owner)
 		return;
-	const cJSON *v = jget(ttl, ph == WFC_PHASE_SUCCEEDED ? "secondsAfterSuccess"
+	const cJSON *v = wfc_json_get(ttl, ph == WFC_PHASE_SUCCEEDED ? "secondsAfterSuccess"
 								: "secondsAfterFailure");
 	if (!cJSON_IsNumber(v))
-		v = jget(ttl, "secondsAfterCompletion");
+		v = wfc_json_get(ttl, "secondsAfterCompletion");
 	if (!cJSON_IsNumber(v) || v->valuedouble < 0)
 		return;
 	cJSON *patch = cJSON_CreateObject();
@@ -363,7 +336,7 @@ static void apply_ttl(struct wfc_coord *c, enum wfc_rt_phase ph)
 /* podGC strategies that act when the workflow ends. */
 static void pod_gc(struct wfc_coord *c, enum wfc_rt_phase ph)
 {
-	const char *st = jstr(jget(jget(c->plan_json, "workflow"), "podGC"), "strategy");
+	const char *st = wfc_json_str(wfc_json_get(wfc_json_get(c->plan_json, "workflow"), "podGC"), "strategy");
 	if (!st)
 		return;
 	bool all = strcmp(st, "OnWorkflowCompletion") == 0 || strcmp(st, "OnPodCompletion") == 0;
@@ -422,20 +395,20 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 	if (wfc_store_read(c->c, c->ns, o->plan_configmap, "plan.json", &c->plan_text, &e, err,
 			   errlen) != 0) {
 		if (e.kind == WFC_KUBE_ENOTFOUND)
-			seterr(err, errlen, "no plan '%s' in namespace '%s': apply the objects of 'wfc compile' first",
+			wfc_errf(err, errlen, "no plan '%s' in namespace '%s': apply the objects of 'wfc compile' first",
 			       o->plan_configmap, c->ns);
 		goto err_out;
 	}
 	char perr[256];
 	c->plan = wfc_rt_plan_parse(c->plan_text, perr, sizeof(perr));
 	if (!c->plan) {
-		seterr(err, errlen, "ConfigMap '%s': %s", o->plan_configmap, perr);
+		wfc_errf(err, errlen, "ConfigMap '%s': %s", o->plan_configmap, perr);
 		goto err_out;
 	}
 	c->plan_json = cJSON_Parse(c->plan_text);
 	if (!o->owner_job && o->pod_name)
 		find_owner(c);
-	const char *kind = jstr(jget(c->plan_json, "workflow"), "kind");
+	const char *kind = wfc_json_str(wfc_json_get(c->plan_json, "workflow"), "kind");
 	if (kind && strcmp(kind, "CronWorkflow") == 0 && c->o.owner_job) {
 		/* each firing is a run of its own, named after its Job, as Argo
 		 * makes a Workflow per firing */
@@ -489,7 +462,7 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 	c->control = wfc_kube_informer_create(c->c, R(WFC_KUBE_CONFIGMAPS), &io, &cb, &e);
 	wfc_buf_free(&fs);
 	if (!c->control) {
-		seterr(err, errlen, "cannot watch ConfigMap '%s': %s", c->status_name, e.message);
+		wfc_errf(err, errlen, "cannot watch ConfigMap '%s': %s", c->status_name, e.message);
 		goto err_out;
 	}
 

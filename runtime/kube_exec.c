@@ -16,6 +16,9 @@
 #include "support/names.h"
 #include "support/strmap.h"
 #include "support/xalloc.h"
+#include "support/clock.h"
+#include "support/json.h"
+#include "support/text.h"
 
 /* Argo keeps the last 256 KiB of a step's stdout as outputs.result. */
 #define RESULT_MAX (256 * 1024)
@@ -60,24 +63,6 @@ struct wfc_kube_jobs {
 	struct wfc_kube_jobs_stats stats;
 	int interrupted;
 };
-
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	if (errlen)
-		vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 char *wfc_kube_run_label(const char *name)
 {
@@ -164,7 +149,7 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 	struct wfc_kube_error e;
 	k->jobs = wfc_kube_informer_create(k->c, R(WFC_KUBE_JOBS), &io, &cb, &e);
 	if (!k->jobs) {
-		seterr(err, errlen, "cannot list the Jobs of '%s' in namespace '%s': %s",
+		wfc_errf(err, errlen, "cannot list the Jobs of '%s' in namespace '%s': %s",
 		       o->plan->name, k->ns, e.message);
 		goto err_out;
 	}
@@ -172,7 +157,7 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 					    .ud = k };
 	k->pods = wfc_kube_informer_create(k->c, R(WFC_KUBE_PODS), &io, &pcb, &e);
 	if (!k->pods) {
-		seterr(err, errlen, "cannot list the Pods of '%s' in namespace '%s': %s",
+		wfc_errf(err, errlen, "cannot list the Pods of '%s' in namespace '%s': %s",
 		       o->plan->name, k->ns, e.message);
 		goto err_out;
 	}
@@ -228,22 +213,11 @@ const char *wfc_kube_jobs_pod(struct wfc_kube_jobs *k, const void *job)
 
 /* ---- reading objects ---- */
 
-static const cJSON *jget(const cJSON *o, const char *key)
-{
-	return o ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
-}
-
-static const char *jstr(const cJSON *o, const char *key)
-{
-	const cJSON *v = jget(o, key);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* The node's entry in the plan's "nodes", or NULL for a node made at run
  * time. */
 static const cJSON *plan_node(const struct wfc_kube_jobs *k, const struct wfc_rt_node *n)
 {
-	const cJSON *nodes = jget(k->o.plan_json, "nodes");
+	const cJSON *nodes = wfc_json_get(k->o.plan_json, "nodes");
 	if (n->id >= k->o.plan->nnodes)
 		return NULL;
 	return cJSON_GetArrayItem(nodes, (int)n->id);
@@ -253,8 +227,8 @@ static const cJSON *plan_node(const struct wfc_kube_jobs *k, const struct wfc_rt
 static const cJSON *condition(const cJSON *obj, const char *type)
 {
 	const cJSON *c;
-	cJSON_ArrayForEach(c, jget(jget(obj, "status"), "conditions")) {
-		const char *t = jstr(c, "type"), *st = jstr(c, "status");
+	cJSON_ArrayForEach(c, wfc_json_get(wfc_json_get(obj, "status"), "conditions")) {
+		const char *t = wfc_json_str(c, "type"), *st = wfc_json_str(c, "status");
 		if (t && st && strcmp(t, type) == 0 && strcmp(st, "True") == 0)
 			return c;
 	}
@@ -263,9 +237,9 @@ static const cJSON *condition(const cJSON *obj, const char *type)
 
 static const char *job_of_pod(const cJSON *pod)
 {
-	const cJSON *labels = jget(jget(pod, "metadata"), "labels");
-	const char *jn = jstr(labels, "batch.kubernetes.io/job-name");
-	return jn ? jn : jstr(labels, "job-name");
+	const cJSON *labels = wfc_json_get(wfc_json_get(pod, "metadata"), "labels");
+	const char *jn = wfc_json_str(labels, "batch.kubernetes.io/job-name");
+	return jn ? jn : wfc_json_str(labels, "job-name");
 }
 
 /* The newest pod of Job `job`, or NULL. */
@@ -278,8 +252,8 @@ static const cJSON *job_pod(struct wfc_kube_jobs *k, const char *job)
 static const cJSON *container_status(const cJSON *pod, const char *name)
 {
 	const cJSON *cs;
-	cJSON_ArrayForEach(cs, jget(jget(pod, "status"), "containerStatuses")) {
-		const char *n = jstr(cs, "name");
+	cJSON_ArrayForEach(cs, wfc_json_get(wfc_json_get(pod, "status"), "containerStatuses")) {
+		const char *n = wfc_json_str(cs, "name");
 		if (n && strcmp(n, name) == 0)
 			return cs;
 	}
@@ -288,8 +262,8 @@ static const cJSON *container_status(const cJSON *pod, const char *name)
 
 static void remember_pod(struct kjob *j, const cJSON *pod)
 {
-	const char *pn = jstr(jget(pod, "metadata"), "name");
-	const char *ip = jstr(jget(pod, "status"), "podIP");
+	const char *pn = wfc_json_str(wfc_json_get(pod, "metadata"), "name");
+	const char *ip = wfc_json_str(wfc_json_get(pod, "status"), "podIP");
 	if (pn && (!j->pod || strcmp(pn, j->pod) != 0)) {
 		free(j->pod);
 		j->pod = wfc_xstrdup(pn);
@@ -353,7 +327,7 @@ static int write_inputs(struct wfc_kube_jobs *k, const char *job, const struct w
 	struct wfc_kube_error e;
 	int rc = wfc_kube_apply(k->c, R(WFC_KUBE_CONFIGMAPS), k->ns, cm, true, NULL, &e);
 	if (rc != 0)
-		seterr(err, errlen, "cannot write ConfigMap '%s': %s", wfc_buf_str(&name),
+		wfc_errf(err, errlen, "cannot write ConfigMap '%s': %s", wfc_buf_str(&name),
 		       e.message);
 	cJSON_Delete(cm);
 	wfc_buf_free(&name);
@@ -374,7 +348,7 @@ static cJSON *this_run(struct wfc_kube_jobs *k, cJSON *job, const char *name, ch
 {
 	if (!job)
 		return NULL;
-	const char *have = jstr(jget(job, "metadata"), "name");
+	const char *have = wfc_json_str(wfc_json_get(job, "metadata"), "name");
 	if (have && strcmp(have, name) != 0) {
 		cJSON *r = wfc_rt_job_attempt(job, name, 0, err, errlen);
 		cJSON_Delete(job);
@@ -420,7 +394,7 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 		if (!prev) {
 			struct wfc_kube_error e;
 			if (wfc_kube_get(k->c, R(WFC_KUBE_JOBS), k->ns, first, &got, &e) != 0) {
-				seterr(err, errlen, "cannot read Job '%s' to retry it: %s", first,
+				wfc_errf(err, errlen, "cannot read Job '%s' to retry it: %s", first,
 				       e.message);
 				free(firstname);
 				return NULL;
@@ -437,23 +411,23 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 			WFC_OUTPUTS_ANNOTATION);
 		return job;
 	}
-	if (pn && jget(pn, "pod"))
+	if (pn && wfc_json_get(pn, "pod"))
 		return this_run(k, wfc_rt_node_job(pn, err, errlen), name, err, errlen);
-	if (pn && jstr(pn, "job")) {
-		seterr(err, errlen,
+	if (pn && wfc_json_str(pn, "job")) {
+		wfc_errf(err, errlen,
 		       "Job '%s' of node '%s' does not exist in namespace '%s': apply the compiled objects first",
 		       name, n->name, k->ns);
 		return NULL;
 	}
 	const cJSON *entry = n->template_name
-		? jget(jget(k->o.plan_json, "jobTemplates"), n->template_name) : NULL;
+		? wfc_json_get(wfc_json_get(k->o.plan_json, "jobTemplates"), n->template_name) : NULL;
 	if (!entry) {
-		seterr(err, errlen, "the plan has no Job for node '%s' (template '%s')", n->name,
+		wfc_errf(err, errlen, "the plan has no Job for node '%s' (template '%s')", n->name,
 		       n->template_name ? n->template_name : "");
 		return NULL;
 	}
 	if (!s->lookup) {
-		seterr(err, errlen, "node '%s' is made at run time, but no values were given for it",
+		wfc_errf(err, errlen, "node '%s' is made at run time, but no values were given for it",
 		       n->name);
 		return NULL;
 	}
@@ -461,7 +435,7 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 						   s->lookup_user, script, err, errlen),
 			      name, err, errlen);
 	/* a daemon's Service comes with it */
-	const cJSON *svc = jget(entry, "service");
+	const cJSON *svc = wfc_json_get(entry, "service");
 	if (job && svc) {
 		cJSON *rs = wfc_rt_render(svc, name, n->name, s->lookup, s->lookup_user, err,
 					  errlen);
@@ -473,7 +447,7 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 		add_owner(k, rs);
 		if (wfc_kube_create_object(k->c, R(WFC_KUBE_SERVICES), k->ns, rs, NULL, &e) != 0 &&
 		    e.kind != WFC_KUBE_EALREADY_EXISTS) {
-			seterr(err, errlen, "cannot create the Service of daemon '%s': %s", n->name,
+			wfc_errf(err, errlen, "cannot create the Service of daemon '%s': %s", n->name,
 			       e.message);
 			cJSON_Delete(rs);
 			cJSON_Delete(job);
@@ -486,7 +460,7 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 
 static bool is_suspended(const cJSON *job)
 {
-	return cJSON_IsTrue(jget(jget(job, "spec"), "suspend"));
+	return cJSON_IsTrue(wfc_json_get(wfc_json_get(job, "spec"), "suspend"));
 }
 
 static void track(struct wfc_kube_jobs *k, struct kjob *j)
@@ -517,10 +491,10 @@ static const cJSON *node_body(const struct wfc_kube_jobs *k, const struct wfc_rt
 {
 	const cJSON *pn = plan_node(k, n);
 	if (pn)
-		return jget(pn, key);
+		return wfc_json_get(pn, key);
 	const cJSON *t = n->template_name
-		? jget(jget(k->o.plan_json, "templates"), n->template_name) : NULL;
-	return jget(t, key);
+		? wfc_json_get(wfc_json_get(k->o.plan_json, "templates"), n->template_name) : NULL;
+	return wfc_json_get(t, key);
 }
 
 static int start_resource(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, void **job,
@@ -529,7 +503,7 @@ static int start_resource(struct wfc_kube_jobs *k, const struct wfc_exec_start *
 	const struct wfc_rt_node *n = s->node;
 	const cJSON *body = node_body(k, n, "resource");
 	if (!body) {
-		seterr(err, errlen, "the plan has no resource for node '%s'", n->name);
+		wfc_errf(err, errlen, "the plan has no resource for node '%s'", n->name);
 		return -1;
 	}
 	cJSON *filled = s->lookup ? wfc_rt_render(body, NULL, n->name, s->lookup, s->lookup_user,
@@ -540,7 +514,7 @@ static int start_resource(struct wfc_kube_jobs *k, const struct wfc_exec_start *
 	char *node_label = wfc_name_fit(n->name, WFC_NAME_MAX);
 	struct wfc_kres_opts ro = {
 		.client = k->c, .namespace = k->ns, .resource = filled,
-		.outputs = jget(node_body(k, n, "outputs"), "parameters"), .owner = k->o.owner,
+		.outputs = wfc_json_get(node_body(k, n, "outputs"), "parameters"), .owner = k->o.owner,
 		.run_label = k->label, .node_label = node_label,
 	};
 	struct wfc_kres *r = wfc_kres_start(&ro, err, errlen);
@@ -556,7 +530,7 @@ static int start_resource(struct wfc_kube_jobs *k, const struct wfc_exec_start *
 	j->node = n;
 	j->name = node_label;
 	j->res = r;
-	j->started = now_mono();
+	j->started = wfc_now_mono();
 	k->nres++;
 	track(k, j);
 	*job = j;
@@ -600,7 +574,7 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 	if (n->type == WFC_RT_RESOURCE)
 		return start_resource(k, s, job, err, errlen);
 	if (!n->k8s_name) {
-		seterr(err, errlen, "node '%s' has no Job name in the plan", n->name);
+		wfc_errf(err, errlen, "node '%s' has no Job name in the plan", n->name);
 		return -1;
 	}
 	char *name = job_base(k, n);
@@ -634,7 +608,7 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 			k->stats.created++;
 		} else if (e.kind != WFC_KUBE_EALREADY_EXISTS) {
 			/* AlreadyExists: an earlier coordinator made it; adopt it */
-			seterr(err, errlen, "cannot create Job '%s': %s", name, e.message);
+			wfc_errf(err, errlen, "cannot create Job '%s': %s", name, e.message);
 			goto err_out;
 		}
 	} else if (is_suspended(cur)) {
@@ -643,7 +617,7 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 					      NULL, &e);
 		cJSON_Delete(patch);
 		if (rc != 0) {
-			seterr(err, errlen, "cannot start Job '%s': %s", name, e.message);
+			wfc_errf(err, errlen, "cannot start Job '%s': %s", name, e.message);
 			goto err_out;
 		}
 		k->stats.unsuspended++;
@@ -654,7 +628,7 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 	j->k = k;
 	j->node = n;
 	j->name = name;
-	j->started = now_mono();
+	j->started = wfc_now_mono();
 	track(k, j);
 	*job = j;
 	cJSON_Delete(made);
@@ -688,26 +662,26 @@ static char *trim_result(const char *log, size_t len)
 static bool kept_outputs(const cJSON *job, const struct wfc_rt_node *n,
 			 struct wfc_exec_result *out)
 {
-	const char *text = jstr(jget(jget(job, "metadata"), "annotations"), WFC_OUTPUTS_ANNOTATION);
+	const char *text = wfc_json_str(wfc_json_get(wfc_json_get(job, "metadata"), "annotations"), WFC_OUTPUTS_ANNOTATION);
 	cJSON *o = text ? cJSON_Parse(text) : NULL;
 	if (!o)
 		return false;
-	const char *ph = jstr(o, "phase");
+	const char *ph = wfc_json_str(o, "phase");
 	out->phase = ph && strcmp(ph, "Succeeded") == 0 ? WFC_PHASE_SUCCEEDED
 		     : ph && strcmp(ph, "Error") == 0   ? WFC_PHASE_ERROR
 							: WFC_PHASE_FAILED;
-	const char *m = jstr(o, "message");
+	const char *m = wfc_json_str(o, "message");
 	out->message = m ? wfc_xstrdup(m) : NULL;
-	const cJSON *ec = jget(o, "exitCode");
+	const cJSON *ec = wfc_json_get(o, "exitCode");
 	out->exit_code = cJSON_IsNumber(ec) ? ec->valueint : -1;
-	const char *r = jstr(o, "result");
+	const char *r = wfc_json_str(o, "result");
 	out->result = r ? wfc_xstrdup(r) : NULL;
 	if (n->noutputs) {
 		out->outputs = calloc(n->noutputs, sizeof(char *));
 		if (!out->outputs)
 			abort();
 		for (size_t i = 0; i < n->noutputs; i++) {
-			const char *v = jstr(jget(o, "outputs"), n->outputs[i].name);
+			const char *v = wfc_json_str(wfc_json_get(o, "outputs"), n->outputs[i].name);
 			if (v)
 				out->outputs[i] = wfc_xstrdup(v);
 		}
@@ -767,8 +741,8 @@ static void read_outputs(struct kjob *j, const cJSON *main_status, struct wfc_ex
 	out->outputs = calloc(n->noutputs, sizeof(char *));
 	if (!out->outputs)
 		abort();
-	const cJSON *term = jget(jget(main_status, "state"), "terminated");
-	const char *tm = jstr(term, "message");
+	const cJSON *term = wfc_json_get(wfc_json_get(main_status, "state"), "terminated");
+	const char *tm = wfc_json_str(term, "message");
 	size_t nfiles = file_outputs(n);
 	struct wfc_wrapper_report rep = { 0 };
 	bool have_rep = false;
@@ -829,7 +803,7 @@ static cJSON *fresh_pod(struct wfc_kube_jobs *k, const char *job)
 		const char *bts = NULL;
 		cJSON *it;
 		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(list, "items")) {
-			const char *ts = jstr(jget(it, "metadata"), "creationTimestamp");
+			const char *ts = wfc_json_str(wfc_json_get(it, "metadata"), "creationTimestamp");
 			if (!ts)
 				ts = "";
 			if (!best || strcmp(ts, bts) >= 0) {
@@ -869,7 +843,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		remember_pod(j, pod);
 	if (!kj) {
 		/* deleted: by kill(), or by someone else */
-		if (j->state != K_KILLED && now_mono() - j->started < 5)
+		if (j->state != K_KILLED && wfc_now_mono() - j->started < 5)
 			return 0; /* not in the cache yet */
 		out->phase = WFC_PHASE_FAILED;
 		out->message = wfc_xstrdup(j->state == K_KILLED ? "stopped"
@@ -888,7 +862,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 	}
 	char msg[512] = "";
 	const cJSON *ms = pod ? container_status(pod, "main") : NULL;
-	const cJSON *term = jget(jget(ms, "state"), "terminated");
+	const cJSON *term = wfc_json_get(wfc_json_get(ms, "state"), "terminated");
 	cJSON *fresh = NULL;
 	if (!term) {
 		/* the Job's end can come before its pod's on the other watch:
@@ -898,17 +872,17 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 			pod = fresh;
 			remember_pod(j, pod);
 			ms = container_status(pod, "main");
-			term = jget(jget(ms, "state"), "terminated");
+			term = wfc_json_get(wfc_json_get(ms, "state"), "terminated");
 		}
 	}
-	const cJSON *ec = jget(term, "exitCode");
+	const cJSON *ec = wfc_json_get(term, "exitCode");
 	out->exit_code = cJSON_IsNumber(ec) ? ec->valueint : -1;
-	const char *treason = jstr(term, "reason");
+	const char *treason = wfc_json_str(term, "reason");
 	if (treason && (strcmp(treason, "StartError") == 0 ||
 			strcmp(treason, "ContainerCannotRun") == 0)) {
 		/* the container never ran: the runtime's message, no outputs */
 		out->phase = WFC_PHASE_ERROR;
-		snprintf(msg, sizeof(msg), "%s", jstr(term, "message") ? jstr(term, "message")
+		snprintf(msg, sizeof(msg), "%s", wfc_json_str(term, "message") ? wfc_json_str(term, "message")
 			 : "the container could not be started");
 		out->message = wfc_xstrdup(msg);
 		cJSON_Delete(fresh);
@@ -919,7 +893,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 	if (done) {
 		out->phase = WFC_PHASE_SUCCEEDED;
 	} else {
-		const char *reason = jstr(failed, "reason");
+		const char *reason = wfc_json_str(failed, "reason");
 		out->phase = WFC_PHASE_FAILED;
 		if (reason && strcmp(reason, "DeadlineExceeded") == 0)
 			snprintf(msg, sizeof(msg), "step exceeded its deadline (%gs)", n->timeout_s);
@@ -927,11 +901,11 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 			snprintf(msg, sizeof(msg), "Error (exit code %d)", out->exit_code);
 		else if (!pod) {
 			out->phase = WFC_PHASE_ERROR;
-			snprintf(msg, sizeof(msg), "%s", jstr(failed, "message")
-				 ? jstr(failed, "message") : "the Job failed without a pod");
+			snprintf(msg, sizeof(msg), "%s", wfc_json_str(failed, "message")
+				 ? wfc_json_str(failed, "message") : "the Job failed without a pod");
 		} else {
-			snprintf(msg, sizeof(msg), "%s", jstr(failed, "message")
-				 ? jstr(failed, "message") : "the Job failed");
+			snprintf(msg, sizeof(msg), "%s", wfc_json_str(failed, "message")
+				 ? wfc_json_str(failed, "message") : "the Job failed");
 		}
 	}
 	if (j->pod) {

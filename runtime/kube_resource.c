@@ -11,6 +11,9 @@
 #include "runtime/kube_resource.h"
 #include "support/buf.h"
 #include "support/xalloc.h"
+#include "support/clock.h"
+#include "support/json.h"
+#include "support/text.h"
 
 struct wfc_kres {
 	struct wfc_kres_opts o;
@@ -23,42 +26,13 @@ struct wfc_kres {
 	bool deleted;         /* action delete: no object to read */
 };
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	if (errlen)
-		vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static const cJSON *jget(const cJSON *o, const char *k)
-{
-	return o ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
-}
-
-static const char *jstr(const cJSON *o, const char *k)
-{
-	const cJSON *v = jget(o, k);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* A YAML (or JSON) manifest as cJSON, through libfyaml. */
 static cJSON *manifest_json(const char *text, char *err, size_t errlen)
 {
 	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET };
 	struct fy_document *d = fy_document_build_from_string(&cfg, text, strlen(text));
 	if (!d) {
-		seterr(err, errlen, "the resource's manifest is not YAML");
+		wfc_errf(err, errlen, "the resource's manifest is not YAML");
 		return NULL;
 	}
 	char *s = fy_emit_document_to_string(d, FYECF_MODE_JSON_ONELINE);
@@ -66,7 +40,7 @@ static cJSON *manifest_json(const char *text, char *err, size_t errlen)
 	cJSON *j = s ? cJSON_Parse(s) : NULL;
 	free(s);
 	if (!j)
-		seterr(err, errlen, "the resource's manifest is not one YAML document");
+		wfc_errf(err, errlen, "the resource's manifest is not one YAML document");
 	return j;
 }
 
@@ -208,7 +182,7 @@ static int requirement(const char *r, const cJSON *obj, char *err, size_t errlen
 		bool ok = *k && (neg ? !v : v != NULL);
 		if (!*k) {
 			free(k);
-			seterr(err, errlen, "empty requirement");
+			wfc_errf(err, errlen, "empty requirement");
 			return -1;
 		}
 		free(k);
@@ -220,7 +194,7 @@ static int requirement(const char *r, const cJSON *obj, char *err, size_t errlen
 	char *have = v ? value_text(v) : NULL;
 	int res;
 	if (!*key) {
-		seterr(err, errlen, "requirement '%s' has no key", r);
+		wfc_errf(err, errlen, "requirement '%s' has no key", r);
 		res = -1;
 	} else if (strcmp(op, "==") == 0 || strcmp(op, "=") == 0) {
 		res = have && strcmp(have, val) == 0;
@@ -236,7 +210,7 @@ static int requirement(const char *r, const cJSON *obj, char *err, size_t errlen
 		if (!have || *e1 || e1 == have) {
 			res = 0;
 		} else if (*e2 || e2 == val) {
-			seterr(err, errlen, "'%s' is not a number in '%s'", val, r);
+			wfc_errf(err, errlen, "'%s' is not a number in '%s'", val, r);
 			res = -1;
 		} else {
 			res = strcmp(op, ">") == 0 ? a > b : strcmp(op, "<") == 0 ? a < b
@@ -287,9 +261,9 @@ static void add_owner_label(struct wfc_kres *r, cJSON *obj, bool owner)
 	cJSON *labels = cJSON_GetObjectItemCaseSensitive(meta, "labels");
 	if (!labels)
 		labels = cJSON_AddObjectToObject(meta, "labels");
-	if (r->o.run_label && !jget(labels, "wfc.dev/workflow"))
+	if (r->o.run_label && !wfc_json_get(labels, "wfc.dev/workflow"))
 		cJSON_AddStringToObject(labels, "wfc.dev/workflow", r->o.run_label);
-	if (r->o.node_label && !jget(labels, "wfc.dev/node"))
+	if (r->o.node_label && !wfc_json_get(labels, "wfc.dev/node"))
 		cJSON_AddStringToObject(labels, "wfc.dev/node", r->o.node_label);
 	if (owner && r->o.owner) {
 		cJSON *refs = cJSON_GetObjectItemCaseSensitive(meta, "ownerReferences");
@@ -356,19 +330,19 @@ struct wfc_kres *wfc_kres_start(const struct wfc_kres_opts *o, char *err, size_t
 		abort();
 	r->o = *o;
 	const cJSON *res = o->resource;
-	const char *action = jstr(res, "action");
-	const char *manifest = jstr(res, "manifest");
-	if (jstr(res, "successCondition") && *jstr(res, "successCondition"))
-		r->success = wfc_xstrdup(jstr(res, "successCondition"));
-	if (jstr(res, "failureCondition") && *jstr(res, "failureCondition"))
-		r->failure = wfc_xstrdup(jstr(res, "failureCondition"));
-	const cJSON *flags = jget(res, "flags");
+	const char *action = wfc_json_str(res, "action");
+	const char *manifest = wfc_json_str(res, "manifest");
+	if (wfc_json_str(res, "successCondition") && *wfc_json_str(res, "successCondition"))
+		r->success = wfc_xstrdup(wfc_json_str(res, "successCondition"));
+	if (wfc_json_str(res, "failureCondition") && *wfc_json_str(res, "failureCondition"))
+		r->failure = wfc_xstrdup(wfc_json_str(res, "failureCondition"));
+	const cJSON *flags = wfc_json_get(res, "flags");
 	if (!action) {
-		seterr(err, errlen, "the resource template has no action");
+		wfc_errf(err, errlen, "the resource template has no action");
 		goto err_out;
 	}
 	if (!manifest) {
-		seterr(err, errlen, "the resource template has no manifest (manifestFrom is not supported)");
+		wfc_errf(err, errlen, "the resource template has no manifest (manifestFrom is not supported)");
 		goto err_out;
 	}
 	m = manifest_json(manifest, err, errlen);
@@ -377,39 +351,39 @@ struct wfc_kres *wfc_kres_start(const struct wfc_kres_opts *o, char *err, size_t
 	bool is_patch = strcmp(action, "patch") == 0;
 	/* patch and delete may name their target in flags: [KIND, NAME] as
 	 * kubectl's arguments; otherwise the manifest names it */
-	const char *api = jstr(m, "apiVersion"), *kind = jstr(m, "kind");
-	const char *name = jstr(jget(m, "metadata"), "name");
-	const char *mns = jstr(jget(m, "metadata"), "namespace");
+	const char *api = wfc_json_str(m, "apiVersion"), *kind = wfc_json_str(m, "kind");
+	const char *name = wfc_json_str(wfc_json_get(m, "metadata"), "name");
+	const char *mns = wfc_json_str(wfc_json_get(m, "metadata"), "namespace");
 	if (cJSON_GetArraySize(flags) >= 2 && (is_patch || strcmp(action, "delete") == 0 ||
 					       strcmp(action, "get") == 0)) {
 		const char *fk = cJSON_GetArrayItem(flags, 0)->valuestring;
 		const char *fn = cJSON_GetArrayItem(flags, 1)->valuestring;
 		if (!fk || !fn) {
-			seterr(err, errlen, "the resource template's flags are not [KIND, NAME]");
+			wfc_errf(err, errlen, "the resource template's flags are not [KIND, NAME]");
 			goto err_out;
 		}
 		if (strcmp(fk, "pod") == 0 || strcmp(fk, "pods") == 0)
 			api = "v1", kind = "Pod";
 		else if (strcmp(fk, "workflow") == 0 || strcmp(fk, "workflows") == 0) {
-			seterr(err, errlen, "a resource template acting on its own Workflow needs Argo's Workflow resource, which wfc runs without");
+			wfc_errf(err, errlen, "a resource template acting on its own Workflow needs Argo's Workflow resource, which wfc runs without");
 			goto err_out;
 		} else {
-			seterr(err, errlen, "kind '%s' in the resource template's flags: name the target in the manifest instead", fk);
+			wfc_errf(err, errlen, "kind '%s' in the resource template's flags: name the target in the manifest instead", fk);
 			goto err_out;
 		}
 		name = fn;
 	}
 	if (!api || !kind) {
-		seterr(err, errlen, "the resource's manifest has no apiVersion or kind");
+		wfc_errf(err, errlen, "the resource's manifest has no apiVersion or kind");
 		goto err_out;
 	}
 	struct wfc_kube_error e;
 	if (wfc_kube_resolve(o->client, api, kind, &r->res, &e) != 0) {
-		seterr(err, errlen, "%s %s: %s", api, kind, e.message);
+		wfc_errf(err, errlen, "%s %s: %s", api, kind, e.message);
 		goto err_out;
 	}
 	r->ns = wfc_xstrdup(mns ? mns : o->namespace);
-	bool owner = cJSON_IsTrue(jget(res, "setOwnerReference"));
+	bool owner = cJSON_IsTrue(wfc_json_get(res, "setOwnerReference"));
 	cJSON *got = NULL;
 	int rc = 0;
 	if (strcmp(action, "create") == 0) {
@@ -430,12 +404,12 @@ struct wfc_kres *wfc_kres_start(const struct wfc_kres_opts *o, char *err, size_t
 			  : -1;
 		free(path);
 		if (!name) {
-			seterr(err, errlen, "replace needs metadata.name in the manifest");
+			wfc_errf(err, errlen, "replace needs metadata.name in the manifest");
 			goto err_out;
 		}
 	} else if (strcmp(action, "get") == 0 || strcmp(action, "delete") == 0) {
 		if (!name) {
-			seterr(err, errlen, "%s needs metadata.name in the manifest", action);
+			wfc_errf(err, errlen, "%s needs metadata.name in the manifest", action);
 			goto err_out;
 		}
 		if (action[0] == 'g') {
@@ -447,32 +421,32 @@ struct wfc_kres *wfc_kres_start(const struct wfc_kres_opts *o, char *err, size_t
 			r->deleted = true;
 		}
 	} else if (is_patch) {
-		const char *ct = patch_type(jstr(res, "mergeStrategy"));
+		const char *ct = patch_type(wfc_json_str(res, "mergeStrategy"));
 		if (!ct || !name) {
-			seterr(err, errlen, ct ? "patch needs a target: metadata.name in the manifest, or flags [KIND, NAME]"
+			wfc_errf(err, errlen, ct ? "patch needs a target: metadata.name in the manifest, or flags [KIND, NAME]"
 					       : "mergeStrategy '%s' is not strategic, merge or json",
-			       jstr(res, "mergeStrategy"));
+			       wfc_json_str(res, "mergeStrategy"));
 			goto err_out;
 		}
 		char *path = object_path(r, name);
 		rc = wfc_kube_request(o->client, "PATCH", path, ct, m, &got, &e);
 		free(path);
 	} else {
-		seterr(err, errlen, "action '%s' is not get, create, apply, replace, patch or delete",
+		wfc_errf(err, errlen, "action '%s' is not get, create, apply, replace, patch or delete",
 		       action);
 		goto err_out;
 	}
 	if (rc != 0) {
-		seterr(err, errlen, "%s %s '%s': %s", action, kind, name ? name : "(generated)",
+		wfc_errf(err, errlen, "%s %s '%s': %s", action, kind, name ? name : "(generated)",
 		       e.message);
 		cJSON_Delete(got);
 		goto err_out;
 	}
 	r->obj = got;
-	r->name = wfc_xstrdup(jstr(jget(got, "metadata"), "name") ? jstr(jget(got, "metadata"), "name")
+	r->name = wfc_xstrdup(wfc_json_str(wfc_json_get(got, "metadata"), "name") ? wfc_json_str(wfc_json_get(got, "metadata"), "name")
 				 : name);
 	r->wait = !r->deleted && (r->success || r->failure);
-	r->last_read = now_mono();
+	r->last_read = wfc_now_mono();
 	cJSON_Delete(m);
 	return r;
 err_out:
@@ -490,8 +464,8 @@ static void outputs_of(struct wfc_kres *r, char ***values, size_t *nvalues)
 		abort();
 	for (int i = 0; i < n; i++) {
 		const cJSON *p = cJSON_GetArrayItem(r->o.outputs, i);
-		const cJSON *vf = jget(p, "valueFrom");
-		const char *jp = jstr(vf, "jsonPath"), *jq = jstr(vf, "jqFilter");
+		const cJSON *vf = wfc_json_get(p, "valueFrom");
+		const char *jp = wfc_json_str(vf, "jsonPath"), *jq = wfc_json_str(vf, "jqFilter");
 		if (jp && r->obj)
 			(*values)[i] = wfc_kres_jsonpath(r->obj, jp);
 		else if (jq && r->obj && strcmp(jq, ".") == 0)
@@ -504,7 +478,7 @@ enum wfc_kres_state wfc_kres_poll(struct wfc_kres *r, double interval_s, char **
 {
 	*message = NULL;
 	if (r->wait) {
-		double now = now_mono();
+		double now = wfc_now_mono();
 		if (now - r->last_read < interval_s)
 			return WFC_KRES_RUNNING;
 		r->last_read = now;

@@ -7,17 +7,7 @@
 #include "runtime/kube_store.h"
 #include "support/buf.h"
 #include "support/xalloc.h"
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	if (errlen)
-		vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
+#include "support/text.h"
 
 static char *suffixed(const char *run, const char *suffix)
 {
@@ -56,7 +46,7 @@ int wfc_store_read(struct wfc_kube *c, const char *ns, const char *base, const c
 	struct wfc_buf k = { 0 };
 	*text = NULL;
 	if (wfc_kube_get(c, CM(), ns, base, &cm, e) != 0) {
-		seterr(err, errlen, "cannot read ConfigMap '%s': %s", base, e->message);
+		wfc_errf(err, errlen, "cannot read ConfigMap '%s': %s", base, e->message);
 		return -1;
 	}
 	const char *whole = data_str(cm, key);
@@ -69,7 +59,7 @@ int wfc_store_read(struct wfc_kube *c, const char *ns, const char *base, const c
 	char *end = NULL;
 	long n = parts ? strtol(parts, &end, 10) : 0;
 	if (!parts || *end || n < 1 || n > 1000) {
-		seterr(err, errlen, "ConfigMap '%s' holds neither '%s' nor a count of 'parts'", base,
+		wfc_errf(err, errlen, "ConfigMap '%s' holds neither '%s' nor a count of 'parts'", base,
 		       key);
 		e->kind = WFC_KUBE_EBAD_RESPONSE;
 		goto err_out;
@@ -85,7 +75,7 @@ int wfc_store_read(struct wfc_kube *c, const char *ns, const char *base, const c
 			wfc_buf_printf(&pn, "%s-%ld", base, i);
 			int rc = wfc_kube_get(c, CM(), ns, wfc_buf_str(&pn), &part, e);
 			if (rc != 0)
-				seterr(err, errlen, "cannot read ConfigMap '%s' (part %ld of %ld): %s",
+				wfc_errf(err, errlen, "cannot read ConfigMap '%s' (part %ld of %ld): %s",
 				       wfc_buf_str(&pn), i + 1, n, e->message);
 			wfc_buf_free(&pn);
 			if (rc != 0)
@@ -93,7 +83,7 @@ int wfc_store_read(struct wfc_kube *c, const char *ns, const char *base, const c
 		}
 		const char *s = data_str(part, wfc_buf_str(&k));
 		if (!s) {
-			seterr(err, errlen, "part %ld of '%s' has no key '%s'", i, base,
+			wfc_errf(err, errlen, "part %ld of '%s' has no key '%s'", i, base,
 			       wfc_buf_str(&k));
 			e->kind = WFC_KUBE_EBAD_RESPONSE;
 			if (part != cm)
@@ -192,7 +182,7 @@ int wfc_store_write(struct wfc_kube *c, const char *ns, const char *base, const 
 		}
 		free(chunk);
 		if (wfc_kube_apply(c, CM(), ns, cm, true, NULL, &e) != 0) {
-			seterr(err, errlen, "cannot write ConfigMap '%s': %s", wfc_buf_str(&name),
+			wfc_errf(err, errlen, "cannot write ConfigMap '%s': %s", wfc_buf_str(&name),
 			       e.message);
 			rc = -1;
 		}

@@ -30,8 +30,11 @@ void wfc_local_executor(struct wfc_local *l, struct wfc_executor *out);
  * none ran yet. */
 const char *wfc_local_isolation(const struct wfc_local *l);
 /* Host path of a running job's stdout log (err false) or stderr log (err
- * true), for following its output; job as the executor's start gave it,
- * valid until poll reports its end (the files go with it). */
+ * true), for following its output; job as the executor's start gave it.
+ * Asked for right after start (NULL once the job has ended): asking keeps
+ * the files from being reused by a later step (wfc_proc_follow_logs), so
+ * what the caller opened stays this job's; the path itself goes when poll
+ * reports the end. */
 const char *wfc_local_job_log(const void *job, bool err);
 
 #endif

@@ -21,6 +21,7 @@
 #include "runtime/probe.h"
 #include "support/text.h"
 #include "support/xalloc.h"
+#include "support/clock.h"
 
 #define MIN_PERIOD_S 0.2
 #define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -41,13 +42,6 @@ struct wfc_probe {
 	double child_started;
 	bool ready;
 };
-
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static char **strv_copy(const char *const *v, size_t extra)
 {
@@ -99,7 +93,7 @@ struct wfc_probe *wfc_probe_create(const struct wfc_rt_probe *p,
 	pr->timeout_s = p->timeout_s > 0 ? p->timeout_s : 1;
 	pr->need = p->success_threshold > 0 ? p->success_threshold : 1;
 	pr->child = -1;
-	pr->next = now_mono();
+	pr->next = wfc_now_mono();
 	if (p->type == WFC_PROBE_EXEC) {
 		pr->argv = strv_copy(p->command, 0);
 		if (!pr->argv[0]) {
@@ -248,7 +242,7 @@ static void exec_start(struct wfc_probe *pr)
 		_exit(127);
 	}
 	pr->child = pid;
-	pr->child_started = now_mono();
+	pr->child_started = wfc_now_mono();
 }
 
 /* An exec attempt: 1 passed, 0 failed, -1 still running. */
@@ -257,7 +251,7 @@ static int exec_check(struct wfc_probe *pr)
 	int status;
 	pid_t r = waitpid(pr->child, &status, WNOHANG);
 	if (r == 0) {
-		if (now_mono() - pr->child_started < pr->timeout_s)
+		if (wfc_now_mono() - pr->child_started < pr->timeout_s)
 			return -1;
 		kill(-pr->child, SIGKILL);
 		kill(pr->child, SIGKILL);
@@ -276,20 +270,20 @@ int wfc_probe_poll(struct wfc_probe *pr)
 	int r;
 	if (pr->type == WFC_PROBE_EXEC) {
 		if (pr->child < 0) {
-			if (now_mono() < pr->next)
+			if (wfc_now_mono() < pr->next)
 				return 0;
 			exec_start(pr);
-			pr->next = now_mono() + pr->period_s;
+			pr->next = wfc_now_mono() + pr->period_s;
 			return 0;
 		}
 		r = exec_check(pr);
 		if (r < 0)
 			return 0;
 	} else {
-		if (now_mono() < pr->next)
+		if (wfc_now_mono() < pr->next)
 			return 0;
 		r = pr->type == WFC_PROBE_HTTP ? http_once(pr) : tcp_once(pr);
-		pr->next = now_mono() + pr->period_s;
+		pr->next = wfc_now_mono() + pr->period_s;
 	}
 	pr->passes = r ? pr->passes + 1 : 0;
 	if (pr->passes >= pr->need)

@@ -2,24 +2,30 @@
  * One workflow step as a host process tree (the primitive under
  * `wfc run --local`): start, poll or wait, kill, collect the result.
  *
- * Every step runs in its own process group, with its own private
- * directory ("base") holding:
- *   base/tmp    the step's /tmp
- *   base/work   the step's working directory (its cwd)
- *   base/script the script source, when the spec has one
- *   base/stdin  the stdin text, when the spec has one
- *   base/stdout.log, base/stderr.log  unless spec->log_dir says where
- * wfc_proc_destroy removes base and everything in it.
+ * The steps of a run share a pool (wfc_proc_pool): one private directory
+ * for the run, ROOT = SCRATCH/wfc-run-XXXXXX, in which each running step
+ * has a slot of its own:
+ *   ROOT/K/tmp    the step's /tmp
+ *   ROOT/K/work   the step's working directory (its cwd)
+ *   ROOT/K/script the script source, when the spec has one
+ *   ROOT/K/stdin  the stdin text, when the spec has one
+ *   ROOT/K/stdout.log, ROOT/K/stderr.log  unless spec->log_dir says where
+ * Once the step is destroyed its slot is emptied (wfc_proc_pool_tidy) and
+ * a later step takes it again, truncating the logs, so a run of many steps
+ * does not create and remove files and directories for each (see
+ * wfc_proc_follow_logs); wfc_proc_pool_destroy removes ROOT.
  *
- * Isolation: the child tries unshare(CLONE_NEWNS) (as root or with
- * CAP_SYS_ADMIN), then unshare(CLONE_NEWUSER|CLONE_NEWNS) (unprivileged
- * user namespaces), makes every mount private and bind-mounts base/tmp on
- * /tmp: two steps writing /tmp/out.txt never see each other's file and the
- * host's /tmp is untouched. Where neither is permitted (or
- * spec->no_namespaces is set) the step sees the host's /tmp and gets
- * TMPDIR=base/tmp instead, which well-behaved programs honour and
- * hard-coded /tmp paths do not: wfc_proc_isolation() says which one
- * happened so the caller can say so once.
+ * Isolation: the first step's child is cloned into a new mount namespace
+ * (as root or with CAP_SYS_ADMIN), else into a new user and mount
+ * namespace (unprivileged user namespaces); it makes every mount a slave
+ * and bind-mounts its slot's tmp on /tmp: two steps writing /tmp/out.txt
+ * never see each other's file and the host's /tmp is untouched. Where
+ * neither is permitted (or the pool's no_namespaces is set) the step sees
+ * the host's /tmp and gets TMPDIR=ROOT/K/tmp instead, which well-behaved
+ * programs honour and hard-coded /tmp paths do not: wfc_proc_isolation()
+ * says which one happened so the caller can say so once. The pool keeps a
+ * slot's namespaces open (up to a limit) and the next step of the slot
+ * enters them instead of making new ones.
  *
  * Environment: a clean minimal one (PATH and HOME taken from wfc's own
  * environment, or defaults), plus spec->env. A container sees only its
@@ -35,10 +41,16 @@
  * SIGKILLed (as a container's processes end with its main process), and
  * the leader is reaped only after that, so its pid (the group id) cannot
  * have been reused. A process that leaves the group (setsid, a daemon) is
- * out of reach: there is no PID namespace. SIGCHLD must not be ignored
- * (exit statuses would be lost: exit_code -1).
+ * out of reach: there is no PID namespace, and it keeps the slot's /tmp
+ * and work dir, which a later step of the run may then use too. SIGCHLD
+ * must not be ignored (exit statuses would be lost: exit_code -1).
  *
- * Not thread-safe per object; distinct objects are independent. The only
+ * The child is cloned as by vfork (no page tables copied; the caller waits
+ * until it execs). Signal dispositions that are not the default when the
+ * pool is created, and those of wfc_proc_signals_install, are reset to the
+ * default in the step; one ignored later by the caller would stay ignored.
+ *
+ * Not thread-safe per pool; distinct pools are independent. The only
  * global state is the signal self-pipe of wfc_proc_signals_install.
  */
 #ifndef WFC_RUNTIME_PROC_H
@@ -70,12 +82,11 @@ struct wfc_proc_spec {
 	/* Seconds between SIGTERM and SIGKILL on a kill; <= 0: 5 s. */
 	double grace_s;
 	/* Directory (created if missing) that keeps stdout.log and
-	 * stderr.log after destroy; NULL keeps them in base. */
+	 * stderr.log after destroy; NULL: files in the run's directory,
+	 * removed by destroy. */
 	const char *log_dir;
-	/* Where base is created; NULL: $TMPDIR or /tmp. */
-	const char *scratch_dir;
-	/* Skip namespaces even where available (tests, debugging). */
-	bool no_namespaces;
+	/* The run's pool (required). */
+	struct wfc_proc_pool *pool;
 };
 
 enum wfc_proc_isolation {
@@ -100,6 +111,30 @@ struct wfc_proc_result {
 /* A running (then finished) process tree; opaque. */
 struct wfc_proc;
 
+struct wfc_proc_pool_cfg {
+	/* Where the run's directory is created; NULL: $TMPDIR or /tmp. */
+	const char *scratch_dir;
+	/* Skip namespaces even where available (tests, debugging). */
+	bool no_namespaces;
+};
+
+/* The steps of one run; opaque. */
+struct wfc_proc_pool;
+
+/* Creates the run's directory. 0 and *out, or -1 with a message in err. */
+int wfc_proc_pool_create(const struct wfc_proc_pool_cfg *cfg,
+			 struct wfc_proc_pool **out, char *err, size_t errlen);
+/* Removes the run's directory; every proc of the pool must be destroyed
+ * first. NULL is fine. */
+void wfc_proc_pool_destroy(struct wfc_proc_pool *pool);
+/* The run's directory (ROOT above). */
+const char *wfc_proc_pool_dir(const struct wfc_proc_pool *pool);
+/* Empties the slots of destroyed procs for the next steps: call it when
+ * about to wait for a step, so that the work is done while a step runs
+ * rather than between one's end and the next one's start (a start that
+ * finds no free slot empties one itself). */
+void wfc_proc_pool_tidy(struct wfc_proc_pool *pool);
+
 /*
  * Starts the step. Returns 0 and *out, or -1 with a one-line lowercase
  * message in err: a command missing on the host says so by name
@@ -112,7 +147,9 @@ int wfc_proc_start(const struct wfc_proc_spec *s, struct wfc_proc **out,
 pid_t wfc_proc_pid(const struct wfc_proc *p);
 /* A pidfd that polls readable (POLLIN) once the leader has exited, for a
  * scheduler's poll(); -1 where pidfds are unavailable (then call
- * wfc_proc_poll at least every wfc_proc_timeout_ms, capped at 50 ms). */
+ * wfc_proc_poll at least every wfc_proc_timeout_ms, capped at 50 ms).
+ * Open until destroy (take it out of an epoll set before: a child being
+ * started may hold a copy for a moment, which keeps it in the set). */
 int wfc_proc_fd(const struct wfc_proc *p);
 /* Milliseconds until this process's next deadline (timeout or kill
  * grace), for poll(); -1 when it has none; 0 when due. */
@@ -130,18 +167,24 @@ const struct wfc_proc_result *wfc_proc_result(const struct wfc_proc *p);
 
 enum wfc_proc_isolation wfc_proc_isolation(const struct wfc_proc *p);
 const char *wfc_proc_isolation_name(enum wfc_proc_isolation iso);
-/* Host paths of the step's private directories and logs. */
+/* Host paths of the step's private directories and logs, valid until
+ * destroy. */
 const char *wfc_proc_workdir(const struct wfc_proc *p);
 const char *wfc_proc_tmpdir(const struct wfc_proc *p);
 const char *wfc_proc_stdout_path(const struct wfc_proc *p);
 const char *wfc_proc_stderr_path(const struct wfc_proc *p);
+/* Someone else reads the log files (opened while the step runs, read after
+ * destroy): destroy unlinks them instead of leaving them to the slot's
+ * next step, so what a reader opened stays this step's. */
+void wfc_proc_follow_logs(struct wfc_proc *p);
 /* The host path of a path as the step saw it (an output parameter's
  * valueFrom.path): /tmp/... maps into its tmp dir, a relative path into
  * its work dir, any other path is itself. Caller frees. */
 char *wfc_proc_host_path(const struct wfc_proc *p, const char *step_path);
 
-/* Kills a running tree (SIGKILL to the group), reaps it and removes its
- * private directory. NULL is fine. */
+/* Kills a running tree (SIGKILL to the group), reaps it, removes its logs
+ * (unless in spec->log_dir) and empties its slot for the next step. NULL
+ * is fine. */
 void wfc_proc_destroy(struct wfc_proc *p);
 
 /*

@@ -30,6 +30,7 @@
 #include "support/strmap.h"
 #include "support/text.h"
 #include "support/xalloc.h"
+#include "support/clock.h"
 
 /* how deep {{inputs.parameters.x}} may refer to values holding tags */
 #define MAX_SUBST_DEPTH 8
@@ -298,20 +299,6 @@ const char *wfc_rt_phase_name(enum wfc_rt_phase ph)
 	return "Unknown";
 }
 
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double now_wall(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *xprintf(const char *fmt, ...)
 {
@@ -403,7 +390,7 @@ static void progress(struct wfc_sched *s, size_t id)
 	if (st->phase == WFC_PHASE_RUNNING) {
 		if (st->suspended && st->timer)
 			fprintf(s->o.progress, "%s  Suspended  for %gs\n", n->name,
-				st->wake_at - now_mono() > 0 ? st->wake_at - now_mono() : 0);
+				st->wake_at - wfc_now_mono() > 0 ? st->wake_at - wfc_now_mono() : 0);
 		else if (st->suspended)
 			fprintf(s->o.progress, "%s  Suspended%s%s%s\n", n->name,
 				s->o.resume_hint ? "  until '" : "",
@@ -445,14 +432,14 @@ static void finish(struct wfc_sched *s, size_t id, enum wfc_rt_phase ph, char *m
 {
 	struct nstate *st = S(s, id);
 	if (st->phase == WFC_PHASE_NONE) {
-		st->started_mono = now_mono();
-		st->started_wall = now_wall();
+		st->started_mono = wfc_now_mono();
+		st->started_wall = wfc_now_wall();
 	}
 	st->phase = ph;
 	free(st->message);
 	st->message = msg;
-	st->finished_mono = now_mono();
-	st->finished_wall = now_wall();
+	st->finished_mono = wfc_now_mono();
+	st->finished_wall = wfc_now_wall();
 	st->pending = false;
 	clear_timer(s, id);
 	if (st->suspended) {
@@ -776,7 +763,7 @@ static char *resolve(struct wfc_sched *s, size_t from, const cJSON *item, const 
 	if (strcmp(name, "workflow.failures") == 0)
 		return failures_json(s);
 	if (strcmp(name, "workflow.duration") == 0)
-		return xprintf("%.6f", now_wall() - s->started_wall);
+		return xprintf("%.6f", wfc_now_wall() - s->started_wall);
 	if (strncmp(name, "workflow.", 9) == 0) {
 		char *v = workflow_value(s, name + 9);
 		if (v)
@@ -1256,13 +1243,13 @@ static void launch(struct wfc_sched *s, size_t id)
 	if (n->retry.set) {
 		st->att = wfc_xrealloc(st->att, (st->natt + 1) * sizeof(*st->att));
 		st->att[st->natt++] = (struct attempt){ .phase = WFC_PHASE_RUNNING, .exit_code = -1,
-							 .started_mono = now_mono(),
-							 .started_wall = now_wall() };
+							 .started_mono = wfc_now_mono(),
+							 .started_wall = wfc_now_wall() };
 	}
 	if (n->daemon) {
 		st->daemon_live = true;
 		ids_push(&s->daemons, id);
-		set_timer(s, id, now_mono());
+		set_timer(s, id, wfc_now_mono());
 	}
 	if (st->attempt == 0)
 		progress(s, id);
@@ -1305,7 +1292,7 @@ static void try_launch(struct wfc_sched *s, size_t id)
 		launch(s, id);   /* ends it */
 		return;
 	}
-	if (now_mono() < st->launch_at) {
+	if (wfc_now_mono() < st->launch_at) {
 		set_timer(s, id, st->launch_at);
 		return;
 	}
@@ -1419,8 +1406,8 @@ static void start(struct wfc_sched *s, size_t id)
 	const struct wfc_rt_node *n = N(s, id);
 	struct nstate *st = S(s, id);
 	st->phase = WFC_PHASE_RUNNING;
-	st->started_mono = now_mono();
-	st->started_wall = now_wall();
+	st->started_mono = wfc_now_mono();
+	st->started_wall = wfc_now_wall();
 	s->changes++;
 	/* a loop's when that names the item is evaluated for each item */
 	bool per_item = n->type == WFC_RT_EXPAND && n->call &&
@@ -1503,7 +1490,7 @@ static void start(struct wfc_sched *s, size_t id)
 		st->suspended = true;
 		ids_push(&s->suspended, id);
 		if (d >= 0)
-			set_timer(s, id, now_mono() + d + 1e-9);
+			set_timer(s, id, wfc_now_mono() + d + 1e-9);
 		progress(s, id);
 		lifecycle_hooks(s, id);
 		return;
@@ -2066,7 +2053,7 @@ static char *retry_decision(struct wfc_sched *s, size_t id, double *wait)
 	const struct wfc_rt_retry *rs = &N(s, id)->retry;
 	const struct nstate *st = S(s, id);
 	const struct attempt *a = &st->att[st->natt - 1];
-	double now = now_mono();
+	double now = wfc_now_mono();
 	if (a->phase == WFC_PHASE_SUCCEEDED || s->halt != HALT_NONE || st->settled)
 		return wfc_xstrdup(a->message ? a->message : "");
 	*wait = 0;
@@ -2175,8 +2162,8 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 	a->phase = r->phase;
 	a->message = r->message;
 	a->exit_code = r->exit_code;
-	a->finished_mono = now_mono();
-	a->finished_wall = now_wall();
+	a->finished_mono = wfc_now_mono();
+	a->finished_wall = wfc_now_wall();
 	double wait = 0;
 	char *stop = retry_decision(s, id, &wait);
 	if (stop) {
@@ -2192,7 +2179,7 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 	}
 	st->attempt++;
 	st->pending = true;
-	st->launch_at = now_mono() + wait;
+	st->launch_at = wfc_now_mono() + wait;
 	if (s->o.progress)
 		fprintf(s->o.progress, "%s  Retrying  (attempt %u)\n", n->name, st->attempt + 1);
 	try_launch(s, id);
@@ -2243,7 +2230,7 @@ static void check_ready(struct wfc_sched *s, size_t id)
 		return;
 	int r = s->ex.ready ? s->ex.ready(s->ex.self, st->job) : 1;
 	if (!r) {
-		set_timer(s, id, now_mono() + READY_POLL_S);
+		set_timer(s, id, wfc_now_mono() + READY_POLL_S);
 		return;
 	}
 	const char *ip = s->ex.address ? s->ex.address(s->ex.self, st->job) : NULL;
@@ -2258,7 +2245,7 @@ static void check_ready(struct wfc_sched *s, size_t id)
 
 static void fire_timers(struct wfc_sched *s)
 {
-	double now = now_mono();
+	double now = wfc_now_mono();
 	size_t n = s->timers.n;
 	size_t *ids = ids_copy(s->timers.v, n);
 	for (size_t i = 0; i < n; i++) {
@@ -2280,7 +2267,7 @@ static void fire_timers(struct wfc_sched *s)
 /* How long the loop may sleep: until the next timer or the deadline. */
 static int next_wakeup(const struct wfc_sched *s)
 {
-	double now = now_mono(), t = 1.0;
+	double now = wfc_now_mono(), t = 1.0;
 	for (size_t i = 0; i < s->timers.n; i++) {
 		double d = S(s, s->timers.v[i])->wake_at - now;
 		if (d < t)
@@ -2352,7 +2339,7 @@ static void drive(struct wfc_sched *s, size_t target)
 		}
 		if (s->halt == HALT_INTERRUPT && !s->running.n)
 			return;
-		if (s->deadline > 0 && !s->deadline_hit && now_mono() >= s->deadline) {
+		if (s->deadline > 0 && !s->deadline_hit && wfc_now_mono() >= s->deadline) {
 			s->deadline_hit = true;
 			s->halt = HALT_DEADLINE;
 			if (s->o.progress)
@@ -2520,12 +2507,12 @@ static void wait_resumed(struct wfc_sched *s)
 
 enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s)
 {
-	double now = now_wall();
+	double now = wfc_now_wall();
 	s->started_wall = s->o.started_at > 0 && s->o.started_at < now ? s->o.started_at : now;
 	if (s->p->suspend)
 		wait_resumed(s);
 	if (s->p->active_deadline_s > 0)
-		s->deadline = now_mono() + s->p->active_deadline_s - (now - s->started_wall);
+		s->deadline = wfc_now_mono() + s->p->active_deadline_s - (now - s->started_wall);
 	make_workflow_hooks(s);
 	if (s->halt == HALT_INTERRUPT || s->halt == HALT_STOP) {
 		finish(s, s->p->root, WFC_PHASE_FAILED,
@@ -2556,7 +2543,7 @@ enum wfc_rt_phase wfc_sched_run(struct wfc_sched *s)
 	if (s->interrupted || s->stopped)
 		ph = WFC_PHASE_FAILED;
 	s->wf_phase = ph;
-	s->finished_wall = now_wall();
+	s->finished_wall = wfc_now_wall();
 	return ph;
 }
 
