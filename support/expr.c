@@ -1463,7 +1463,7 @@ static int eval_binary(struct ev *c, const struct node *n, struct wfc_ex_value *
 	}
 	if (eval(c, n->b, &r))
 		return -1;
-	bool res;
+	bool res = false;
 	int cmp = 0;
 	switch (n->op) {
 	case OP_EQ:

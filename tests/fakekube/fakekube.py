@@ -127,6 +127,39 @@ class Stats:
             self.container_starts = {}
             self.watches_open = 0
             self.watches_total = 0
+            self.job_times = {}
+            self.container_exits = []
+
+    def job_event(self, ev):
+        """Store callback: when each Job completed and was unsuspended.
+
+        Times are time.monotonic() seconds. "completed" is when the event
+        that a Job got its Complete (or Failed) condition entered the watch
+        history; "unsuspended" is when the request that set spec.suspend to
+        false arrived (the watch stream and the request parsing count)."""
+        if ev.key != "jobs.batch" or ev.type != "MODIFIED" or ev.old is None:
+            return
+        def finished(o):
+            return any(c.get("type") in ("Complete", "Failed") and c.get("status") == "True"
+                       for c in (o.get("status") or {}).get("conditions") or [])
+        def suspended(o):
+            return bool((o.get("spec") or {}).get("suspend"))
+        k = "%s/%s" % (ev.ns, ev.obj["metadata"]["name"])
+        t = None
+        if finished(ev.obj) and not finished(ev.old):
+            t = ("completed", time.monotonic())
+        elif suspended(ev.old) and not suspended(ev.obj):
+            t = ("unsuspended", getattr(REQUEST, "t0", None) or time.monotonic())
+        if t is not None:
+            with self.lock:
+                self.job_times.setdefault(k, {})[t[0]] = t[1]
+
+    def container_exited(self, ns, pod, container, rc, ru):
+        with self.lock:
+            self.container_exits.append({
+                "namespace": ns, "pod": pod, "container": container, "exitCode": rc,
+                "userSeconds": ru.ru_utime, "systemSeconds": ru.ru_stime,
+                "maxRssKiB": ru.ru_maxrss})
 
     def request(self, verb, res, sub):
         k = "%s %s%s" % (verb, res.key if res else "-", "/" + sub if sub else "")
@@ -158,6 +191,8 @@ class Stats:
             return {"requests": dict(self.requests), "podsByJob": dict(self.pods_by_job),
                     "podStarts": list(self.pod_starts),
                     "containerStarts": dict(self.container_starts),
+                    "jobTimes": {k: dict(v) for k, v in self.job_times.items()},
+                    "containerExits": list(self.container_exits),
                     "watches": {"open": self.watches_open, "total": self.watches_total}}
 
 
@@ -195,6 +230,7 @@ class App:
             self.faults.add(json.loads(f))
         self.stats = Stats()
         self.store = Store(history=args.history, namespaces=args.namespace or ["default"])
+        self.store.on_change.append(self.stats.job_event)
         for ns in ("kube-system", "kube-public"):
             self.store.ensure_namespace(ns)
         self.bookmark_interval = args.bookmark_interval
@@ -251,6 +287,9 @@ class App:
             self.kubelet.shutdown()
         self.loop.stop.set()
 
+
+# the request a handler thread is answering: t0 is when it arrived
+REQUEST = threading.local()
 
 PUBLIC = ("/healthz", "/livez", "/readyz", "/version")
 
@@ -446,6 +485,7 @@ class Handler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------ dispatch
 
     def dispatch(self, method):
+        REQUEST.t0 = time.monotonic()
         app = self.app
         u = urlsplit(self.path)
         path = u.path.rstrip("/") or "/"

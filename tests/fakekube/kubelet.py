@@ -94,6 +94,7 @@ class Proc:
         self.start_error = start_error
         self.rc = None
         self.finished = None
+        self.rusage = None
 
     def poll(self):
         if self.rc is not None:
@@ -102,7 +103,17 @@ class Proc:
             self.rc = 128
             self.finished = self.finished or time.time()
             return self.rc
-        r = self.popen.poll()
+        if self.popen.returncode is None:
+            # wait4 rather than poll: the container's CPU time and peak RSS
+            try:
+                pid, status, ru = os.wait4(self.popen.pid, os.WNOHANG)
+            except ChildProcessError:
+                pid, status, ru = self.popen.pid, 0, None
+            if pid == 0:
+                return None
+            self.popen.returncode = os.waitstatus_to_exitcode(status)
+            self.rusage = ru
+        r = self.popen.returncode
         if r is not None:
             self.rc = exit_code(r)
             self.finished = time.time()
@@ -725,6 +736,9 @@ class PodRunner:
 
     def finish(self, p):
         """Terminated state of Proc p (its termination message read)."""
+        if p.rusage is not None and self.k.stats is not None:
+            self.k.stats.container_exited(self.ns, self.name, p.cname, p.rc, p.rusage)
+            p.rusage = None
         c = self._container(p.cname)
         cdir = os.path.join(self.dir, "containers", p.cname)
         se = os.path.join(cdir, "start-error")

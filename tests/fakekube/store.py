@@ -70,7 +70,7 @@ class Store:
         self.node_name = node_name
         self.default_sa = default_service_account
         self.cluster_ip = 0
-        self.on_change = []        # callbacks (no lock held guarantees: called with lock)
+        self.on_change = []        # callbacks f(Event), called with the lock held
         for ns in namespaces:
             self.ensure_namespace(ns)
 
@@ -107,6 +107,8 @@ class Store:
         ev = Event(rv, res.key, ns, type_, deepcopy(obj), old)
         self.history.append(ev)
         self.history_rvs.append(rv)
+        for cb in self.on_change:
+            cb(ev)
         if len(self.history) > self.history_max:
             drop = len(self.history) - self.history_max
             self.compacted = self.history[drop - 1].rv

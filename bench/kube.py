@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""bench/kube.py [BUILD_DIR]: the coordinator against the fake API server.
+
+Runs generated workflows on tests/fakekube (loopback, one fake node whose
+pods are host processes) and prints, for the in-cluster coordinator
+(`wfc run --detach`: the coordinator Job's `wfc coordinate`) and for an
+attached `wfc run` (which compiles, applies and coordinates from here):
+
+- latency: from the watch event that a Job completed to the PATCH that
+  unsuspends the Job it frees (the fake stamps both: when the event entered
+  its watch history, when the PATCH request arrived), p50, p99 and max;
+- CPU per transition: the coordinator's user+sys time, less that of a
+  one-step workflow run the same way (the baseline: start-up, reading the
+  plan, the first lists), divided by the Jobs run beyond that one;
+- peak RSS of the coordinator process (from wait4).
+
+Workflows: chain-N (N steps in sequence: every Job frees the next) and
+fanout-N (one step over N items with spec.parallelism P: every completion
+frees the next item). BENCH_RUNS (default 3) runs of each; the median run
+(by CPU) is shown, latencies are pooled over the runs. It prints figures:
+a missed target is not a failure; a run that fails is (exit 1).
+
+BENCH_CHAIN (500), BENCH_FANOUT (10000), BENCH_PARALLELISM (64) size them.
+"""
+
+import json
+import os
+import signal
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRC = os.path.dirname(HERE)
+TOKEN = "bench-token"
+
+TARGETS = {"p50_ms": 20.0, "p99_ms": 100.0, "cpu_us": 1000.0, "rss_mib": 64.0}
+
+
+def die(msg):
+    sys.stderr.write("\n!!! bench/kube.py: FAILED: %s\n\n" % msg)
+    sys.exit(1)
+
+
+def make_cert(tmp):
+    """A self-signed certificate for the fake: the in-cluster client speaks TLS."""
+    cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")
+    r = subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                        "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                        "-keyout", key, "-out", cert, "-subj", "/CN=fakekube", "-addext",
+                        "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        die("openssl could not make a certificate: %s" % r.stderr[-300:])
+    return cert, key
+
+
+class Fake:
+    def __init__(self, build, tmp, tls):
+        self.state = os.path.join(tmp, "state")
+        os.makedirs(self.state)
+        self.kubeconfig = os.path.join(tmp, "kubeconfig.json")
+        cmd = [sys.executable, os.path.join(SRC, "tests/fakekube/fakekube.py"),
+               "--port", "0", "--state-dir", self.state, "--token", TOKEN,
+               "--image", "ghcr.io/wfc-dev/wfc*=%s" % os.path.join(build, "wfc"),
+               "--pod-backoff", "0", "--history", "1000000",
+               "--write-kubeconfig", self.kubeconfig,
+               "--tls-cert", tls[0], "--tls-key", tls[1]]
+        self.ssl = ssl.create_default_context(cafile=tls[0])
+        self.log = open(os.path.join(tmp, "fakekube.log"), "w")
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.log, text=True)
+        self.url = self.proc.stdout.readline().strip()
+        if not self.url.startswith("http"):
+            die("fakekube did not start (see %s)" % self.log.name)
+        while not os.path.exists(self.kubeconfig):
+            time.sleep(0.02)
+
+    def get(self, path):
+        rq = urllib.request.Request(self.url + path,
+                                    headers={"Authorization": "Bearer " + TOKEN})
+        with urllib.request.urlopen(rq, timeout=60, context=self.ssl) as r:
+            return json.loads(r.read())
+
+    def cpu(self):
+        """user+sys seconds the fake itself has used."""
+        with open("/proc/%d/stat" % self.proc.pid) as f:
+            v = f.read().rsplit(")", 1)[1].split()
+        return (int(v[11]) + int(v[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+def workflow(kind, n, parallelism, path):
+    if kind == "fanout":
+        lines = ["    - - name: each", "        template: noop", "        withItems:"]
+        lines += ["        - item-%05d" % i for i in range(n)]
+        extra = "  parallelism: %d\n" % parallelism
+    else:
+        lines = []
+        for i in range(n):
+            lines += ["    - - name: step-%05d" % i, "        template: noop"]
+        extra = ""
+    with open(path, "w") as f:
+        f.write("apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+                "metadata:\n  generateName: bench-%s-%d-\n"
+                "spec:\n  entrypoint: main\n%s"
+                "  templates:\n  - name: main\n    steps:\n%s\n"
+                "  - name: noop\n    container:\n      image: alpine:3.19\n"
+                "      command: [\"true\"]\n" % (kind, n, extra, "\n".join(lines)))
+
+
+def run_once(build, tmp, tls, path, detach):
+    """One run on a fresh fake: the figures of that run."""
+    fake = Fake(build, tmp, tls)
+    try:
+        cmd = [os.path.join(build, "wfc"), "run", "--kubeconfig", fake.kubeconfig,
+               "-n", "default"] + (["--detach"] if detach else []) + [path]
+        t0 = time.monotonic()
+        out = open(os.path.join(tmp, "wfc.out"), "w+")
+        err = open(os.path.join(tmp, "wfc.err"), "w+")
+        p = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, ru = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode != 0:
+            err.seek(0)
+            die("%s exited %d: %s" % (" ".join(cmd), p.returncode, err.read()[-2000:]))
+        if detach:
+            out.seek(0)
+            name = out.read().split()[0]
+            deadline = time.monotonic() + 3600
+            while True:
+                jobs = fake.get("/apis/batch/v1/namespaces/default/jobs"
+                                "?labelSelector=wfc.dev/role%3Dcoordinator")["items"]
+                conds = [c for j in jobs for c in (j.get("status") or {}).get("conditions") or []
+                         if c.get("status") == "True" and c.get("type") in ("Complete", "Failed")]
+                if conds:
+                    if conds[0]["type"] != "Complete":
+                        die("the coordinator of %s failed: %s" % (name, conds[0].get("message")))
+                    break
+                if time.monotonic() > deadline:
+                    die("the coordinator of %s did not end within an hour" % name)
+                time.sleep(0.2)
+        wall = time.monotonic() - t0
+        stats = fake.get("/fake/stats")
+        fake_cpu = fake.cpu()
+    finally:
+        fake.stop()
+    for f in ("wfc.out", "wfc.err", "kubeconfig.json", "fakekube.log"):
+        os.unlink(os.path.join(tmp, f))
+    subprocess.run(["rm", "-rf", "--", os.path.join(tmp, "state")], check=True)
+
+    if detach:
+        co = [e for e in stats["containerExits"] if e["container"] == "coordinator"]
+        if len(co) != 1 or co[0]["exitCode"] != 0:
+            die("expected one coordinator container that exited 0, got %r" % co)
+        cpu = co[0]["userSeconds"] + co[0]["systemSeconds"]
+        rss_kib = co[0]["maxRssKiB"]
+    else:
+        cpu = ru.ru_utime + ru.ru_stime
+        rss_kib = ru.ru_maxrss
+    steps = [e for e in stats["containerExits"] if e["container"] != "coordinator"]
+    if any(e["exitCode"] != 0 for e in steps):
+        die("a step failed: %r" % [e for e in steps if e["exitCode"] != 0][:3])
+    times = stats["jobTimes"]
+    done = sorted(t["completed"] for t in times.values() if "completed" in t)
+    lat = []
+    for t in times.values():
+        u = t.get("unsuspended")
+        if u is None:
+            continue
+        before = [c for c in done if c <= u]
+        if before:
+            lat.append((u - before[-1]) * 1000.0)
+    return {"jobs": len(steps), "cpu": cpu, "rss_kib": rss_kib, "wall": wall,
+            "latencies": lat, "fake_cpu": fake_cpu}
+
+
+def pct(v, q):
+    v = sorted(v)
+    if not v:
+        return float("nan")
+    k = min(len(v) - 1, max(0, int(round(q / 100.0 * len(v) + 0.5)) - 1))
+    return v[k]
+
+
+def main():
+    if len(sys.argv) > 2 or (len(sys.argv) == 2 and sys.argv[1].startswith("-")):
+        sys.stderr.write("usage: bench/kube.py [BUILD_DIR]\n")
+        sys.exit(2)
+    build = os.path.abspath(sys.argv[1] if len(sys.argv) == 2 else "build")
+    if not os.access(os.path.join(build, "wfc"), os.X_OK):
+        die("%s/wfc is missing; build first (cmake --build %s)" % (build, build))
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    nchain = int(os.environ.get("BENCH_CHAIN", "500"))
+    nfan = int(os.environ.get("BENCH_FANOUT", "10000"))
+    par = int(os.environ.get("BENCH_PARALLELISM", "64"))
+
+    with tempfile.TemporaryDirectory(prefix="wfc-kbench.") as tmp:
+        tls = make_cert(tmp)
+        cases = [("one", "chain", 1), ("chain-%d" % nchain, "chain", nchain),
+                 ("fanout-%d" % nfan, "fanout", nfan)]
+        rows = {}
+        for mode, detach in (("coordinator", True), ("wfc run", False)):
+            for label, kind, n in cases:
+                path = os.path.join(tmp, label + ".yaml")
+                workflow(kind, n, par, path)
+                res = []
+                for i in range(runs):
+                    sys.stderr.write("bench/kube.py: %s %s, run %d of %d\n" % (mode, label, i + 1, runs))
+                    r = run_once(build, tmp, tls, path, detach)
+                    if r["jobs"] != n:
+                        die("%s ran %d Jobs, expected %d" % (label, r["jobs"], n))
+                    res.append(r)
+                res.sort(key=lambda r: r["cpu"])
+                med = dict(res[len(res) // 2])
+                med["latencies"] = [x for r in res for x in r["latencies"]]
+                rows[(mode, label)] = med
+
+        print("%-12s %-13s %6s %8s %8s %8s %8s %11s %9s %8s" %
+              ("driver", "workflow", "jobs", "wall_s", "p50_ms", "p99_ms", "max_ms",
+               "cpu_us/job", "rss_MiB", "fake_s"))
+        for (mode, label), r in rows.items():
+            base = rows[(mode, "one")]
+            per = ((r["cpu"] - base["cpu"]) / (r["jobs"] - 1) * 1e6) if r["jobs"] > 1 else float("nan")
+            r["per_us"] = per
+            lat = r["latencies"]
+            print("%-12s %-13s %6d %8.1f %8.1f %8.1f %8.1f %11.0f %9.1f %8.1f" %
+                  (mode, label, r["jobs"], r["wall"], pct(lat, 50), pct(lat, 99),
+                   max(lat) if lat else float("nan"), per, r["rss_kib"] / 1024.0, r["fake_cpu"]))
+        print()
+        print("baseline (one step): coordinator CPU %.0f ms, RSS %.1f MiB; wfc run CPU %.0f ms, RSS %.1f MiB" %
+              (rows[("coordinator", "one")]["cpu"] * 1e3, rows[("coordinator", "one")]["rss_kib"] / 1024.0,
+               rows[("wfc run", "one")]["cpu"] * 1e3, rows[("wfc run", "one")]["rss_kib"] / 1024.0))
+        print()
+        chain = rows[("coordinator", "chain-%d" % nchain)]
+        fan = rows[("coordinator", "fanout-%d" % nfan)]
+        checks = [
+            ("latency p50, chain-%d" % nchain, pct(chain["latencies"], 50), TARGETS["p50_ms"], "ms"),
+            ("latency p99, chain-%d" % nchain, pct(chain["latencies"], 99), TARGETS["p99_ms"], "ms"),
+            ("latency p50, fanout-%d" % nfan, pct(fan["latencies"], 50), TARGETS["p50_ms"], "ms"),
+            ("latency p99, fanout-%d" % nfan, pct(fan["latencies"], 99), TARGETS["p99_ms"], "ms"),
+            ("coordinator CPU per transition, chain-%d" % nchain, chain["per_us"], TARGETS["cpu_us"], "us"),
+            ("coordinator CPU per transition, fanout-%d" % nfan, fan["per_us"], TARGETS["cpu_us"], "us"),
+            ("coordinator peak RSS, fanout-%d" % nfan, fan["rss_kib"] / 1024.0, TARGETS["rss_mib"], "MiB"),
+            ("wfc run peak RSS, fanout-%d" % nfan,
+             rows[("wfc run", "fanout-%d" % nfan)]["rss_kib"] / 1024.0, TARGETS["rss_mib"], "MiB"),
+        ]
+        for what, v, t, unit in checks:
+            print("%-46s %9.1f %-3s (target <= %g): %s" % (what, v, unit, t, "met" if v <= t else "NOT met"))
+
+
+if __name__ == "__main__":
+    main()
