@@ -79,7 +79,8 @@ struct gvcache {
 
 struct centry {
 	char *key;                  /* "namespace/name" */
-	cJSON *obj;                 /* NULL: deleted */
+	cJSON *obj;                 /* NULL: deleted or forgotten */
+	bool forgotten;             /* wfc_kube_informer_forget: events dropped */
 };
 
 enum istate { I_WATCHING, I_RECONNECT, I_RELIST };
@@ -92,6 +93,7 @@ struct wfc_kube_informer {
 	char *label, *field;
 	long page;
 	int watch_timeout;
+	void (*trim)(cJSON *obj);
 	struct wfc_kube_informer_cb cb;
 	struct wfc_strmap map;      /* key -> struct centry */
 	char *rv;
@@ -616,6 +618,11 @@ int wfc_kube_list_all(struct wfc_kube *c, const struct wfc_kube_res *r, const ch
 		}
 		free(token);
 		token = NULL;
+		if (lo.trim) {
+			cJSON *it;
+			cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(page, "items"))
+				lo.trim(it);
+		}
 		const char *cont = meta_str(page, "continue");
 		if (cont && *cont)
 			token = wfc_xstrdup(cont);
@@ -908,7 +915,8 @@ static void schedule_relist(struct wfc_kube_informer *inf)
 static int informer_list(struct wfc_kube_informer *inf, struct wfc_kube_error *e)
 {
 	struct wfc_kube *c = inf->c;
-	struct wfc_kube_list_opts lo = { inf->label, inf->field, NULL, NULL, inf->page };
+	struct wfc_kube_list_opts lo = { inf->label, inf->field, NULL, NULL, inf->page,
+					 inf->trim };
 	cJSON *list = NULL;
 
 	if (wfc_kube_list_all(c, inf->r, inf->ns, &lo, &list, e))
@@ -929,6 +937,12 @@ static int informer_list(struct wfc_kube_informer *inf, struct wfc_kube_error *e
 			continue;
 		}
 		struct centry *ce = map_entry(&inf->map, key);
+		struct centry *was = wfc_strmap_get(&old, ce->key, strlen(ce->key));
+		if (ce->forgotten || (was && was->forgotten)) {
+			ce->forgotten = true;
+			cJSON_Delete(it);
+			continue;
+		}
 		if (ce->obj)
 			cJSON_Delete(ce->obj);  /* a name twice: the later wins */
 		else
@@ -1068,11 +1082,20 @@ static int informer_event(struct wfc_kube_informer *inf, const char *line, size_
 	set_rv(inf, meta_str(obj, "resourceVersion"));
 	if (!strcmp(t, "BOOKMARK"))
 		goto out;
+	if (inf->trim)
+		inf->trim(obj);
 	char *key = obj_key(obj);
 	if (!key)
 		goto out;
 	struct centry *ce = map_entry(&inf->map, key);
-	if (!strcmp(t, "DELETED")) {
+	if (ce->forgotten) {
+		/* the caller is done with it: only its end is news */
+		if (!strcmp(t, "DELETED")) {
+			ce->forgotten = false;
+			if (inf->cb.on_event)
+				inf->cb.on_event(inf->cb.ud, WFC_KUBE_DELETED, obj);
+		}
+	} else if (!strcmp(t, "DELETED")) {
 		if (inf->cb.on_event)
 			inf->cb.on_event(inf->cb.ud, WFC_KUBE_DELETED, obj);
 		cJSON_Delete(ce->obj);
@@ -1096,23 +1119,38 @@ static int informer_data(void *ud, const char *p, size_t n)
 	if (inf->dead)
 		return 1;
 	inf->auth_retried = false;
-	wfc_buf_add(&inf->line, p, n);
-	size_t start = 0;
-	for (size_t i = 0; i < inf->line.len; i++) {
-		if (inf->line.s[i] != '\n')
-			continue;
-		size_t len = i - start;
-		if (len && informer_event(inf, inf->line.s + start, len)) {
+	/* whole lines straight from the data; only a partial last line is
+	 * kept, so that a burst of events is not copied, nor held after */
+	size_t i = 0;
+	if (inf->line.len) {
+		const char *nl = memchr(p, '\n', n);
+		wfc_buf_add(&inf->line, p, nl ? (size_t)(nl - p) : n);
+		if (!nl)
+			goto check;
+		i = (size_t)(nl - p) + 1;
+		int stop = informer_event(inf, inf->line.s, inf->line.len);
+		wfc_buf_reset(&inf->line);
+		if (inf->line.cap > 64 * 1024)
+			wfc_buf_free(&inf->line);
+		if (stop) {
 			inf->stream = NULL;  /* the transport closes it */
 			return 1;
 		}
-		start = i + 1;
 	}
-	if (start) {
-		memmove(inf->line.s, inf->line.s + start, inf->line.len - start);
-		inf->line.len -= start;
-		inf->line.s[inf->line.len] = '\0';
+	while (i < n) {
+		const char *nl = memchr(p + i, '\n', n - i);
+		if (!nl)
+			break;
+		size_t len = (size_t)(nl - (p + i));
+		if (len && informer_event(inf, p + i, len)) {
+			inf->stream = NULL;
+			return 1;
+		}
+		i = (size_t)(nl - p) + 1;
 	}
+	if (i < n)
+		wfc_buf_add(&inf->line, p + i, n - i);
+check:
 	if (inf->line.len > LINE_MAX_BYTES) {
 		struct wfc_kube_error e = { 0 };
 		set_error(&e, WFC_KUBE_EBAD_RESPONSE, 200,
@@ -1195,6 +1233,7 @@ struct wfc_kube_informer *wfc_kube_informer_create(struct wfc_kube *c,
 	inf->field = o->field_selector ? wfc_xstrdup(o->field_selector) : NULL;
 	inf->page = o->page_size > 0 ? o->page_size : 500;
 	inf->watch_timeout = o->watch_timeout_s > 0 ? o->watch_timeout_s : 300;
+	inf->trim = o->trim;
 	if (cb)
 		inf->cb = *cb;
 	inf->delay = c->b0;
@@ -1258,6 +1297,67 @@ const cJSON *wfc_kube_informer_get(const struct wfc_kube_informer *inf,
 	struct centry *ce = wfc_strmap_get(&inf->map, b.s, b.len);
 	wfc_buf_free(&b);
 	return ce ? ce->obj : NULL;
+}
+
+static struct centry *entry_of(const struct wfc_kube_informer *inf, const char *ns,
+			       const char *name, struct wfc_buf *b)
+{
+	const char *n = inf->r->namespaced ? (ns ? ns : inf->ns) : "";
+	wfc_buf_printf(b, "%s/%s", n, name ? name : "");
+	return wfc_strmap_get(&inf->map, b->s, b->len);
+}
+
+void wfc_kube_informer_forget(struct wfc_kube_informer *inf, const char *ns, const char *name)
+{
+	struct wfc_buf b = { 0 };
+	struct centry *ce = entry_of(inf, ns, name, &b);
+	if (!ce) {
+		ce = map_entry(&inf->map, b.s);
+		b.s = NULL;
+	}
+	cJSON_Delete(ce->obj);
+	ce->obj = NULL;
+	ce->forgotten = true;
+	wfc_buf_free(&b);
+}
+
+void wfc_kube_informer_restore(struct wfc_kube_informer *inf, cJSON *obj)
+{
+	char *key = obj_key(obj);
+	if (!key) {
+		cJSON_Delete(obj);
+		return;
+	}
+	if (inf->trim)
+		inf->trim(obj);
+	struct centry *ce = map_entry(&inf->map, key);
+	cJSON_Delete(ce->obj);
+	ce->obj = obj;
+	ce->forgotten = false;
+}
+
+bool wfc_kube_informer_forgotten(const struct wfc_kube_informer *inf, const char *ns,
+				 const char *name)
+{
+	struct wfc_buf b = { 0 };
+	struct centry *ce = entry_of(inf, ns, name, &b);
+	wfc_buf_free(&b);
+	return ce && ce->forgotten;
+}
+
+/* Deletes the members of obj whose names are not in keep (NULL-ended). */
+void wfc_kube_keep_only(cJSON *obj, const char *const *keep)
+{
+	cJSON *it = obj ? obj->child : NULL;
+	while (it) {
+		cJSON *next = it->next;
+		bool kept = false;
+		for (const char *const *k = keep; *k && !kept; k++)
+			kept = it->string && strcmp(it->string, *k) == 0;
+		if (!kept)
+			cJSON_Delete(cJSON_DetachItemViaPointer(obj, it));
+		it = next;
+	}
 }
 
 void wfc_kube_informer_foreach(const struct wfc_kube_informer *inf,

@@ -135,6 +135,9 @@ struct wfc_kube_list_opts {
 	const char *resource_version;  /* NULL: most recent */
 	const char *continue_token;
 	long limit;                    /* 0: no limit */
+	/* wfc_kube_list_all: called on each item as its page arrives, to cut
+	 * it down to what the caller keeps (the whole list is never held) */
+	void (*trim)(cJSON *item);
 };
 
 /* One page: the List object, metadata.continue set when more follow. */
@@ -202,6 +205,10 @@ struct wfc_kube_informer_opts {
 	const char *field_selector;
 	long page_size;             /* 0: 500 */
 	int watch_timeout_s;        /* server-side timeoutSeconds; 0: 300 */
+	/* cuts each object down before it is cached and passed to on_event
+	 * (listed or watched), as client-go's transform: what it removes is
+	 * never seen by wfc_kube_informer_get */
+	void (*trim)(cJSON *obj);
 };
 
 struct wfc_kube_informer;
@@ -222,6 +229,18 @@ void wfc_kube_informer_destroy(struct wfc_kube_informer *inf);
 /* The cached object, or NULL. ns NULL: the informer's namespace. */
 const cJSON *wfc_kube_informer_get(const struct wfc_kube_informer *inf,
 				   const char *ns, const char *name);
+/* Drops the cached object and every later event of it but DELETED: for an
+ * object the caller is done with (a finished Job of a long run), so that
+ * the cache does not grow with the run. wfc_kube_informer_get is then NULL
+ * and wfc_kube_informer_forgotten true, until the object is deleted. */
+void wfc_kube_informer_forget(struct wfc_kube_informer *inf, const char *ns, const char *name);
+/* Caches obj (taken; as read with a GET) again for a forgotten object. */
+void wfc_kube_informer_restore(struct wfc_kube_informer *inf, cJSON *obj);
+bool wfc_kube_informer_forgotten(const struct wfc_kube_informer *inf, const char *ns,
+				 const char *name);
+/* Deletes the members of obj whose names are not in keep (NULL-ended): for
+ * the trim functions above. */
+void wfc_kube_keep_only(cJSON *obj, const char *const *keep);
 /* Calls fn for every cached object. */
 void wfc_kube_informer_foreach(const struct wfc_kube_informer *inf,
 			       void (*fn)(void *ud, const cJSON *obj), void *ud);

@@ -129,6 +129,33 @@ static void count_error(void *ud, const struct wfc_kube_error *e)
 	k->stats.api_errors++;
 }
 
+static void trim_meta(cJSON *obj)
+{
+	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+	cJSON_DeleteItemFromObjectCaseSensitive(meta, "managedFields");
+	cJSON_DeleteItemFromObjectCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(meta, "annotations"),
+		"kubectl.kubernetes.io/last-applied-configuration");
+}
+
+/* What the caches keep of a Job and of a pod: what this file reads (a run
+ * of 10,000 Jobs holds 10,000 of each; the pod template is most of a Job) */
+static void trim_job(cJSON *job)
+{
+	static const char *const top[] = { "metadata", "spec", "status", NULL };
+	static const char *const spec[] = { "suspend", NULL };
+	wfc_kube_keep_only(job, top);
+	wfc_kube_keep_only(cJSON_GetObjectItemCaseSensitive(job, "spec"), spec);
+	trim_meta(job);
+}
+
+static void trim_pod(cJSON *pod)
+{
+	static const char *const top[] = { "metadata", "status", NULL };
+	wfc_kube_keep_only(pod, top);
+	trim_meta(pod);
+}
+
 struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, char *err,
 					   size_t errlen)
 {
@@ -145,7 +172,9 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 
 	struct wfc_kube_informer_cb cb = { .on_event = ignore_event, .on_error = count_error,
 					   .ud = k };
-	struct wfc_kube_informer_opts io = { .namespace = k->ns, .label_selector = k->selector };
+	/* pages of 100: a page is held whole (text and tree) until trimmed */
+	struct wfc_kube_informer_opts io = { .namespace = k->ns, .label_selector = k->selector,
+					     .trim = trim_job, .page_size = 100 };
 	struct wfc_kube_error e;
 	k->jobs = wfc_kube_informer_create(k->c, R(WFC_KUBE_JOBS), &io, &cb, &e);
 	if (!k->jobs) {
@@ -155,6 +184,7 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 	}
 	struct wfc_kube_informer_cb pcb = { .on_event = pod_event, .on_error = count_error,
 					    .ud = k };
+	io.trim = trim_pod;
 	k->pods = wfc_kube_informer_create(k->c, R(WFC_KUBE_PODS), &io, &pcb, &e);
 	if (!k->pods) {
 		wfc_errf(err, errlen, "cannot list the Pods of '%s' in namespace '%s': %s",
@@ -389,19 +419,16 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 		/* attempt k is a copy of the node's first Job */
 		char *firstname = job_base(k, n);
 		const char *first = firstname;
-		const cJSON *prev = wfc_kube_informer_get(k->jobs, k->ns, first);
+		/* read whole: the cache keeps no pod template (trim_job) */
 		cJSON *got = NULL;
-		if (!prev) {
-			struct wfc_kube_error e;
-			if (wfc_kube_get(k->c, R(WFC_KUBE_JOBS), k->ns, first, &got, &e) != 0) {
-				wfc_errf(err, errlen, "cannot read Job '%s' to retry it: %s", first,
-				       e.message);
-				free(firstname);
-				return NULL;
-			}
-			prev = got;
+		struct wfc_kube_error e;
+		if (wfc_kube_get(k->c, R(WFC_KUBE_JOBS), k->ns, first, &got, &e) != 0) {
+			wfc_errf(err, errlen, "cannot read Job '%s' to retry it: %s", first,
+			       e.message);
+			free(firstname);
+			return NULL;
 		}
-		cJSON *job = wfc_rt_job_attempt(prev, name, s->attempt, err, errlen);
+		cJSON *job = wfc_rt_job_attempt(got, name, s->attempt, err, errlen);
 		cJSON_Delete(got);
 		free(firstname);
 		/* the outputs the first attempt left are not this one's */
@@ -474,8 +501,15 @@ static void track(struct wfc_kube_jobs *k, struct kjob *j)
 
 static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
 {
-	if (j->res)
+	if (j->res) {
 		k->nres--;
+	} else {
+		/* its end is read: a long run's caches hold only what runs */
+		const struct podref *r = wfc_strmap_get(&k->podrefs, j->name, strlen(j->name));
+		if (r && r->pod)
+			wfc_kube_informer_forget(k->pods, k->ns, r->pod);
+		wfc_kube_informer_forget(k->jobs, k->ns, j->name);
+	}
 	for (size_t i = 0; i < k->nlive; i++)
 		if (k->live[i] == j) {
 			k->live[i] = k->live[--k->nlive];
@@ -587,6 +621,17 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 	cJSON *made = NULL;
 	const cJSON *cur = wfc_kube_informer_get(k->jobs, k->ns, name);
 	struct wfc_kube_error e;
+	if (!cur && wfc_kube_informer_forgotten(k->jobs, k->ns, name)) {
+		/* a Job this coordinator saw end runs again: watch it again */
+		cJSON *got = NULL;
+		if (wfc_kube_get(k->c, R(WFC_KUBE_JOBS), k->ns, name, &got, &e) == 0) {
+			wfc_kube_informer_restore(k->jobs, got);
+			cur = wfc_kube_informer_get(k->jobs, k->ns, name);
+		} else if (e.kind != WFC_KUBE_ENOTFOUND) {
+			wfc_errf(err, errlen, "cannot read Job '%s': %s", name, e.message);
+			goto err_out;
+		}
+	}
 
 	if (!cur) {
 		made = new_job(k, s, name, &script, err, errlen);
@@ -693,6 +738,11 @@ static bool kept_outputs(const cJSON *job, const struct wfc_rt_node *n,
 static void keep_outputs(struct wfc_kube_jobs *k, const char *job, const struct wfc_rt_node *n,
 			 const struct wfc_exec_result *r)
 {
+	/* a step that succeeded and printed nothing (most steps of a large
+	 * fan-out): its Complete condition says it all, one PATCH saved */
+	if (r->phase == WFC_PHASE_SUCCEEDED && r->exit_code == 0 && !r->message &&
+	    (!r->result || !*r->result) && !n->noutputs)
+		return;
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(r->phase));
 	if (r->message)
@@ -874,6 +924,16 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 			ms = container_status(pod, "main");
 			term = wfc_json_get(wfc_json_get(ms, "state"), "terminated");
 		}
+	}
+	if (!term && !fresh && done && !n->noutputs) {
+		/* Complete, its pod gone, nothing kept: it printed nothing, so
+		 * keep_outputs left no annotation (see there) */
+		out->phase = WFC_PHASE_SUCCEEDED;
+		out->exit_code = 0;
+		out->result = wfc_xstrdup("");
+		k->stats.adopted_done++;
+		untrack(k, j);
+		return 1;
 	}
 	const cJSON *ec = wfc_json_get(term, "exitCode");
 	out->exit_code = cJSON_IsNumber(ec) ? ec->valueint : -1;
