@@ -843,6 +843,64 @@ static void test_informer_reconnect_and_relist(void **state)
 	wfc_buf_free(&r.log);
 }
 
+static void drop_spec(cJSON *obj)
+{
+	static const char *const keep[] = { "metadata", "status", NULL };
+	wfc_kube_keep_only(obj, keep);
+}
+
+/* trim cuts what is cached; a forgotten object's events are dropped but
+ * its deletion; restore caches it again */
+static void test_informer_trim_forget(void **state)
+{
+	struct fx *f = *state;
+	struct rec r = { 0 };
+	client(f, NULL, 10);
+	f->fake->chunk = 5;
+#define BIG(name, rv) "{\"metadata\":{\"name\":\"" name "\",\"namespace\":\"ns\",\"resourceVersion\":\"" rv \
+	"\"},\"spec\":{\"template\":{\"x\":1}},\"status\":{\"active\":1}}"
+	fake_push(f->fake, "GET", "/apis/batch/v1/namespaces/ns/jobs?limit=500", 200,
+		  LIST("10", BIG("a", "1") "," BIG("b", "2")));
+	fake_push_held(f->fake, "GET", "/apis/batch/v1/namespaces/ns/jobs?watch=1&allowWatchBookmarks=true&resourceVersion=10&",
+		       EVENT("MODIFIED", BIG("b", "11")));
+	struct wfc_kube_informer_opts io = { .trim = drop_spec };
+	struct wfc_kube_informer_cb cb = rec_cb(&r);
+	struct wfc_kube_informer *inf = wfc_kube_informer_create(f->c, jobs(), &io, &cb, &f->e);
+	assert_non_null(inf);
+	const cJSON *a = wfc_kube_informer_get(inf, NULL, "a");
+	assert_non_null(a);
+	assert_null(cJSON_GetObjectItem(a, "spec"));
+	assert_non_null(cJSON_GetObjectItem(a, "status"));
+
+	wfc_kube_informer_forget(inf, NULL, "a");
+	assert_null(wfc_kube_informer_get(inf, NULL, "a"));
+	assert_true(wfc_kube_informer_forgotten(inf, NULL, "a"));
+	assert_false(wfc_kube_informer_forgotten(inf, NULL, "b"));
+	pump(f, 2);
+	fake_feed(f->fake, EVENT("MODIFIED", BIG("a", "12")) EVENT("ADDED", BIG("c", "13")));
+	pump(f, 2);
+	assert_null(wfc_kube_informer_get(inf, NULL, "a"));
+	assert_null(cJSON_GetObjectItem(wfc_kube_informer_get(inf, NULL, "c"), "spec"));
+	fake_feed(f->fake, EVENT("DELETED", BIG("a", "14")));
+	pump(f, 2);
+	assert_false(wfc_kube_informer_forgotten(inf, NULL, "a"));
+	assert_string_equal(r.log.s, "+a@1 +b@2 sync ~b@11 +c@13 -a@14 ");
+
+	/* forgotten, then read again and restored */
+	wfc_kube_informer_forget(inf, NULL, "c");
+	wfc_kube_informer_restore(inf, cJSON_Parse(BIG("c", "15")));
+	assert_false(wfc_kube_informer_forgotten(inf, NULL, "c"));
+	const cJSON *c = wfc_kube_informer_get(inf, NULL, "c");
+	assert_string_equal(rv_of(c), "15");
+	assert_null(cJSON_GetObjectItem(c, "spec"));
+	fake_feed(f->fake, EVENT("MODIFIED", BIG("c", "16")));
+	pump(f, 2);
+	assert_string_equal(rv_of(wfc_kube_informer_get(inf, NULL, "c")), "16");
+#undef BIG
+	wfc_kube_informer_destroy(inf);
+	wfc_buf_free(&r.log);
+}
+
 static void test_informer_errors(void **state)
 {
 	struct fx *f = *state;
@@ -1178,6 +1236,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exec_plugin_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exec_plugin_needs_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_reconnect_and_relist, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_informer_trim_forget, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_informer_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_first_list_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_destroyed_in_callback, setup, teardown),
