@@ -314,10 +314,13 @@ static void control(void *user, struct wfc_sched *s)
 	}
 	double interval = c->o.status_interval_s > 0 ? c->o.status_interval_s : 1.0;
 	/* the status of a large run costs its size each time: writes take at
-	 * most 1% of a CPU (10,000 nodes: about every 3 s) */
+	 * most 1% of a CPU, and one comes after a twentieth of the nodes
+	 * changed, or 30 s after the last (10,000 nodes: every 500 changes) */
 	if (interval < 100 * c->write_cpu)
 		interval = 100 * c->write_cpu;
-	if (wfc_now_mono() - c->last_write < interval)
+	double since = wfc_now_mono() - c->last_write;
+	unsigned long batch = (unsigned long)(wfc_sched_nnodes(s) / 20);
+	if (since < interval || (ch - c->changes_seen < batch && since < 30))
 		return;
 	c->changes_seen = ch;
 	status_now(c);
