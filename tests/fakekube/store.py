@@ -30,6 +30,8 @@ DNS1035_MSG = ("a DNS-1035 label must consist of lower case alphanumeric charact
                "(e.g. 'my-name',  or 'abc-123', regex used for validation is "
                "'[a-z]([-a-z0-9]*[a-z0-9])?')")
 
+PODS_KEY = "pods"
+
 STATUS_DEFAULTS = {
     "pods": lambda: {"phase": "Pending", "qosClass": "BestEffort"},
     "services": lambda: {"loadBalancer": {}},
@@ -61,6 +63,10 @@ class Store:
         self.by_uid = {}           # uid -> (reskey, ns, name)
         self.by_res = {}           # reskey -> {(ns, name): obj}
         self.deps = {}             # owner uid -> {(reskey, ns, name)}
+        self.seq = {}              # (reskey, ns, name) -> n: the order objects were created in
+        self.nseq = 0
+        self.by_label = {}         # (reskey, label, value) -> {(ns, name)}
+        self.deleting = set()      # keys of objects with a deletionTimestamp
         self.owners = {}           # (reskey, ns, name) -> {path: set(managers)}
         self.rv = 0
         self.history = []          # [Event], rv ascending
@@ -81,30 +87,56 @@ class Store:
         return self.rv
 
     def _commit(self, res, ns, name, obj, type_, old=None):
-        """Store obj (or remove it when type_ is DELETED) under a new rv."""
+        """Store obj (or remove it when type_ is DELETED) under a new rv.
+
+        Committed objects are never changed in place: the store, the watch
+        history and the controllers share them, and every change stores a
+        new object (obj must not be the stored one; old may be)."""
         k = (res.key, ns, name)
         rv = self.next_rv()
         meta(obj)["resourceVersion"] = str(rv)
         prev = self.objects.get(k)
         if prev is not None:
-            for r in meta(prev).get("ownerReferences") or []:
+            pm = meta(prev)
+            for r in pm.get("ownerReferences") or []:
                 d = self.deps.get(r.get("uid"))
                 if d is not None:
                     d.discard(k)
                     if not d:
                         del self.deps[r.get("uid")]
+            for lk, lv in (pm.get("labels") or {}).items():
+                ix = self.by_label.get((res.key, lk, lv))
+                if ix is not None:
+                    ix.discard((ns, name))
+                    if not ix:
+                        del self.by_label[(res.key, lk, lv)]
+        m = meta(obj)
         if type_ == "DELETED":
             self.objects.pop(k, None)
             self.by_res.get(res.key, {}).pop((ns, name), None)
-            self.by_uid.pop(meta(obj).get("uid"), None)
+            self.by_uid.pop(m.get("uid"), None)
             self.owners.pop(k, None)
+            self.seq.pop(k, None)
+            self.deleting.discard(k)
         else:
+            if prev is None:
+                self.nseq += 1
+                self.seq[k] = self.nseq
             self.objects[k] = obj
             self.by_res.setdefault(res.key, {})[(ns, name)] = obj
-            self.by_uid[meta(obj)["uid"]] = k
-            for r in meta(obj).get("ownerReferences") or []:
+            self.by_uid[m["uid"]] = k
+            for r in m.get("ownerReferences") or []:
                 self.deps.setdefault(r.get("uid"), set()).add(k)
-        ev = Event(rv, res.key, ns, type_, deepcopy(obj), old)
+            labels = m.get("labels")
+            if isinstance(labels, dict):
+                for lk, lv in labels.items():
+                    if isinstance(lv, str):
+                        self.by_label.setdefault((res.key, lk, lv), set()).add((ns, name))
+            if m.get("deletionTimestamp"):
+                self.deleting.add(k)
+            else:
+                self.deleting.discard(k)
+        ev = Event(rv, res.key, ns, type_, obj, old)
         self.history.append(ev)
         self.history_rvs.append(rv)
         for cb in self.on_change:
@@ -143,6 +175,53 @@ class Store:
             if ns is None or ons == ns:
                 yield o
 
+    def select(self, res, ns, label_reqs=(), field_reqs=()):
+        """The stored objects of res (in namespace ns, or all when None) that
+        the selectors match, sorted by namespace and name. Equality and `in`
+        label requirements and metadata.name/namespace fields are looked up
+        in indexes rather than by scanning every object."""
+        objs = self.by_res.get(res.key, {})
+        cands = None
+        for f, op, v in field_reqs:
+            if op == "=" and f == "metadata.name" and ns is not None:
+                c = {(ns, v)} if (ns, v) in objs else set()
+                cands = c if cands is None else cands & c
+        for key, op, values in label_reqs:
+            if op == "=":
+                c = self.by_label.get((res.key, key, values[0]), set())
+            elif op == "in":
+                c = set()
+                for v in values:
+                    c |= self.by_label.get((res.key, key, v), set())
+            else:
+                continue
+            cands = c if cands is None or len(c) < len(cands) else cands
+        if cands is None:
+            found = [o for (ons, _), o in objs.items() if ns is None or ons == ns]
+        else:
+            found = [objs[kk] for kk in cands if kk in objs and (ns is None or kk[0] == ns)]
+        out = [o for o in found if kube.labels_match(label_reqs, meta(o).get("labels"))
+               and kube.fields_match(field_reqs, o)]
+        out.sort(key=lambda o: (meta(o).get("namespace", ""), meta(o)["name"]))
+        return out
+
+    def controlled_pods(self, uid):
+        """The pods whose controller ownerReference (kind Job) names uid, in
+        the order they were created."""
+        out = []
+        for k in self.deps.get(uid, ()):
+            if k[0] != "pods":
+                continue
+            p = self.objects.get(k)
+            if p is None:
+                continue
+            for r in meta(p).get("ownerReferences") or []:
+                if r.get("controller") and r.get("kind") == "Job" and r.get("uid") == uid:
+                    out.append(p)
+                    break
+        out.sort(key=lambda p: self.seq.get((PODS_KEY, meta(p).get("namespace"), meta(p).get("name")), 0))
+        return out
+
     # ------------------------------------------------------------ namespaces
 
     def ensure_namespace(self, ns):
@@ -177,12 +256,10 @@ class Store:
             return deepcopy(o)
 
     def list(self, res, ns, label_reqs=(), field_reqs=()):
+        """(items, rv): the items are shallow copies (their top level may be
+        changed; what is below belongs to the store and must not be)."""
         with self.lock:
-            items = [deepcopy(o) for o in self.iter(res, ns)
-                     if kube.labels_match(label_reqs, meta(o).get("labels"))
-                     and kube.fields_match(field_reqs, o)]
-            items.sort(key=lambda o: (meta(o).get("namespace", ""), meta(o)["name"]))
-            return items, self.rv
+            return [dict(o) for o in self.select(res, ns, label_reqs, field_reqs)], self.rv
 
     # ------------------------------------------------------------ create
 
@@ -306,7 +383,7 @@ class Store:
         if dry_run:
             return new
         self._own(res, ns, name, cur, new, manager, applied=applied)
-        old = deepcopy(cur)
+        old = cur
         if nm.get("deletionTimestamp") and not nm.get("finalizers") and res.key != "namespaces":
             self._commit(res, ns, name, new, "DELETED", old)
             return deepcopy(new)
@@ -325,7 +402,7 @@ class Store:
                 return cur
             if new == cur:
                 return cur
-            old = deepcopy(cur)
+            old = cur
             nm = meta(new)
             if nm.get("deletionTimestamp") and not nm.get("finalizers") and res.key != "namespaces":
                 self._commit(res, ns, name, new, "DELETED", old)
@@ -423,7 +500,8 @@ class Store:
                 "causes": [{"reason": "FieldManagerConflict",
                             "message": 'conflict with "%s"' % mgr,
                             "field": kube.path_text(p)} for mgr, p in conflicts]})
-        new = kube.apply_merge(cur, body)
+        # a copy: what is removed below must not go from the stored object
+        new = deepcopy(kube.apply_merge(cur, body))
         # fields this manager applied before and no longer applies: removed
         # when nobody else owns them
         for path, mgrs in list(own.items()):
@@ -501,7 +579,7 @@ class Store:
                 if not meta(new).get("deletionTimestamp"):
                     meta(new)["deletionTimestamp"] = kube.now_rfc3339()
                     new.setdefault("status", {})["phase"] = "Terminating"
-                    self._commit(res, ns, name, new, "MODIFIED", deepcopy(cur))
+                    self._commit(res, ns, name, new, "MODIFIED", cur)
                 return deepcopy(new), False
             nm = meta(new)
             fins = list(nm.get("finalizers") or [])
@@ -523,7 +601,7 @@ class Store:
                     kubelet.terminate(cm["uid"], nm.get("deletionGracePeriodSeconds", 0))
                 if fins != list(cm.get("finalizers") or []):
                     nm["finalizers"] = fins
-                    self._commit(res, ns, name, new, "MODIFIED", deepcopy(cur))
+                    self._commit(res, ns, name, new, "MODIFIED", cur)
                 return deepcopy(self.raw(res, ns, name) or new), False
             if fins or graceful:
                 nm["deletionTimestamp"] = kube.now_rfc3339()
@@ -531,7 +609,7 @@ class Store:
                     nm["finalizers"] = fins
                 if res.generation:
                     nm["generation"] = cm.get("generation", 1) + 1
-                self._commit(res, ns, name, new, "MODIFIED", deepcopy(cur))
+                self._commit(res, ns, name, new, "MODIFIED", cur)
                 if graceful:
                     kubelet.terminate(cm["uid"], nm["deletionGracePeriodSeconds"])
                 elif res.key == "pods" and kubelet is not None:
@@ -539,7 +617,7 @@ class Store:
                 return deepcopy(new), False
             if res.key == "pods" and kubelet is not None:
                 kubelet.terminate(cm["uid"], 0)
-            self._commit(res, ns, name, new, "DELETED", deepcopy(cur))
+            self._commit(res, ns, name, new, "DELETED", cur)
             return deepcopy(new), True
 
     def finish_pod_deletion(self, ns, name, uid):
@@ -552,7 +630,7 @@ class Store:
                 return
             if meta(cur).get("finalizers"):
                 return
-            self._commit(res, ns, name, deepcopy(cur), "DELETED", deepcopy(cur))
+            self._commit(res, ns, name, deepcopy(cur), "DELETED", cur)
 
     def dependents(self, uid):
         return [(k, self.objects[k]) for k in sorted(self.deps.get(uid, ())) if k in self.objects]
