@@ -110,11 +110,12 @@ class JobController:
             uid = meta(job)["uid"]
             pods = owned[uid]
             rv = s.rv
+            ok = True
             try:
                 self.sync_job(job, pods)
             except ApiError:
-                pass
-            if s.rv == rv and uid not in self.timed and uid not in self.create_errors \
+                ok = False
+            if ok and s.rv == rv and uid not in self.timed and uid not in self.create_errors \
                     and not any(meta(p).get("deletionTimestamp") for p in pods):
                 self.quiet.add(uid)
             else:
