@@ -67,7 +67,8 @@ class Store:
         self.nseq = 0
         self.by_label = {}         # (reskey, label, value) -> {(ns, name)}
         self.deleting = set()      # keys of objects with a deletionTimestamp
-        self.owners = {}           # (reskey, ns, name) -> {path: set(managers)}
+        self.owners = {}           # (reskey, ns, name) -> {path: set(managers)}, or
+                                   # (manager, obj) until first needed (see _owned)
         self.rv = 0
         self.history = []          # [Event], rv ascending
         self.history_rvs = []
@@ -307,8 +308,9 @@ class Store:
                                    % (name, ns, sa, sa), {"name": name, "kind": "pods"})
             if dry_run:
                 return deepcopy(obj)
-            self.owners[(res.key, ns, name)] = {}
-            self._own(res, ns, name, None, obj, manager)
+            # who set which field is worked out when first needed: most
+            # objects (events, pods) are never updated by a client
+            self.owners[(res.key, ns, name)] = (manager, obj)
             self._commit(res, ns, name, obj, "ADDED")
             if res.key == "namespaces" and self.default_sa:
                 sa = kube.resource("serviceaccounts")
@@ -400,7 +402,7 @@ class Store:
             new = deepcopy(cur)
             if fn(new) is False:
                 return cur
-            if new == cur:
+            if share(new, cur):
                 return cur
             old = cur
             nm = meta(new)
@@ -469,7 +471,7 @@ class Store:
             applied = self._applied_leaves(body, sub)
             out = self.create(res, ns, body, manager=manager, dry_run=dry_run, generate=False)
             if not dry_run:
-                own = self.owners.get((res.key, ns, name))
+                own = self._owned((res.key, ns, name))
                 if own is not None:
                     for p in list(own):
                         if p not in applied:
@@ -483,7 +485,7 @@ class Store:
         if want_rv and want_rv != meta(cur)["resourceVersion"]:
             raise kube.conflict(res, name)
         applied = self._applied_leaves(body, sub)
-        own = self.owners.setdefault((res.key, ns, name), {})
+        own = self._owned((res.key, ns, name))
         conflicts = []
         for path, val in applied.items():
             have = kube.get_path(cur, path)
@@ -518,9 +520,20 @@ class Store:
             return {p: v for p, v in lv.items() if p[:1] == ("status",)}
         return {p: v for p, v in lv.items() if p[:1] != ("status",)}
 
+    def _owned(self, k):
+        """The {path: set(managers)} of object k: every leaf of the object as
+        created belongs to its creator."""
+        own = self.owners.get(k)
+        if own is None:
+            own = self.owners[k] = {}
+        elif type(own) is tuple:
+            manager, obj = own
+            own = self.owners[k] = {p: {manager} for p in kube.leaves(obj)}
+        return own
+
     def _own(self, res, ns, name, cur, new, manager, applied=None):
         """Record which manager set which leaf (for server-side apply)."""
-        own = self.owners.setdefault((res.key, ns, name), {})
+        own = self._owned((res.key, ns, name))
         if applied is not None:
             for p in list(own):
                 if manager in own[p] and p not in applied:
@@ -796,6 +809,70 @@ class Store:
                 errs.append(FieldError("TooLong", "data", "must have at most 1048576 bytes"))
         if errs:
             raise kube.invalid(res.kind, res.group, name or "", errs)
+
+
+def share(new, old):
+    """new == old; on the way, the lists and maps of new that are equal to
+    (and of the same types as) those of old are replaced by old's: committed
+    objects are never changed, so versions of an object share what did not
+    change (a pod's spec through all its status updates)."""
+    tn, to = type(new), type(old)
+    if tn is dict and to is dict:
+        eq = len(new) == len(old)
+        for k, v in new.items():
+            if k not in old:
+                eq = False
+                continue
+            ov = old[k]
+            if v is ov:
+                continue
+            tv = type(v)
+            if (tv is dict or tv is list) and type(ov) is tv:
+                if share(v, ov):
+                    if _same_types(v, ov):
+                        new[k] = ov
+                else:
+                    eq = False
+            elif v != ov:
+                eq = False
+        return eq
+    if tn is list and to is list:
+        if len(new) != len(old):
+            for i, v in enumerate(new[:len(old)]):
+                if (type(v) is dict or type(v) is list) and type(old[i]) is type(v):
+                    share(v, old[i])
+            return False
+        eq = True
+        for i, v in enumerate(new):
+            ov = old[i]
+            if v is ov:
+                continue
+            tv = type(v)
+            if (tv is dict or tv is list) and type(ov) is tv:
+                if share(v, ov):
+                    if _same_types(v, ov):
+                        new[i] = ov
+                else:
+                    eq = False
+            elif v != ov:
+                eq = False
+        return eq
+    return new == old
+
+
+def _same_types(a, b):
+    """a == b is known: whether they are also alike in type throughout (True
+    and 1 are equal; sharing one for the other would change the JSON)."""
+    if a is b:
+        return True
+    ta = type(a)
+    if ta is not type(b):
+        return False
+    if ta is dict:
+        return all(_same_types(v, b[k]) for k, v in a.items())
+    if ta is list:
+        return all(_same_types(v, w) for v, w in zip(a, b))
+    return True
 
 
 def default_pod_spec(spec):
