@@ -51,45 +51,81 @@ class JobController:
         self.last_failure = {}   # job uid -> time
         self.started = {}        # job uid -> start time, more precise than status.startTime
         self.timed = set()       # job uids to look at each round (deadlines, backoff, TTL)
+        # Jobs whose last sync changed nothing and that depend on nothing
+        # but the store (no deadline, backoff, TTL, failed pod creation, pod
+        # being deleted): the periodic full sync skips them until an event
+        # about them or their pods.
+        self.quiet = set()
+
+    @staticmethod
+    def _targets(evs):
+        targets = set()
+        for ev in evs:
+            if ev.key == "jobs.batch":
+                targets.add(meta(ev.obj).get("uid"))
+            elif ev.key == "pods":
+                for r in meta(ev.obj).get("ownerReferences") or []:
+                    if r.get("kind") == "Job":
+                        targets.add(r.get("uid"))
+        return targets
+
+    def note(self, evs):
+        """Events seen in a round that does a full sync instead."""
+        self.quiet -= self._targets(evs)
+
+    def forget(self):
+        """Events were missed (history compacted): trust nothing."""
+        self.quiet = set()
 
     def sync(self, evs=None):
         """evs: the store's events since the last round, None for all."""
+        s = self.store
         if evs is None:
             targets = None
+            jobs = [j for j in s.iter(JOBS) if meta(j)["uid"] not in self.quiet]
         else:
-            targets = set(self.timed)
-            for ev in evs:
-                if ev.key == "jobs.batch":
-                    targets.add(meta(ev.obj).get("uid"))
-                elif ev.key == "pods":
-                    for r in meta(ev.obj).get("ownerReferences") or []:
-                        if r.get("kind") == "Job":
-                            targets.add(r.get("uid"))
+            targets = self._targets(evs)
+            self.quiet -= targets
+            targets |= self.timed
             if not targets:
                 return
-        pods_by_owner = {}
-        for p in self.store.iter(PODS):
-            for r in meta(p).get("ownerReferences") or []:
-                if r.get("controller") and r.get("kind") == "Job":
-                    pods_by_owner.setdefault(r.get("uid"), []).append(p)
-        if targets is None:
-            jobs = list(self.store.iter(JOBS))
-        else:
-            jobs = [j for j in (self.store.by_uid_obj(u) for u in targets) if j is not None
+            jobs = [j for j in (s.by_uid_obj(u) for u in targets) if j is not None
                     and j.get("kind") == "Job"]
             self.timed -= targets - {meta(j)["uid"] for j in jobs}
+        # the pods of each Job and of each owner that is gone, before any change
+        owned = {}
         for job in jobs:
-            try:
-                self.sync_job(job, pods_by_owner.get(meta(job)["uid"], []))
-            except ApiError:
-                pass
-        # pods whose Job is gone lose the tracking finalizer
-        for owner, pods in pods_by_owner.items():
-            if targets is not None and owner not in targets:
+            owned[meta(job)["uid"]] = s.controlled_pods(meta(job)["uid"])
+        orphans = {}
+        for owner in (list(s.deps) if targets is None else targets):
+            if owner in owned:
                 continue
-            j = self.store.by_uid_obj(owner)
+            j = s.by_uid_obj(owner)
             if j is not None and j.get("kind") == "Job":
                 continue
+            pods = s.controlled_pods(owner)
+            if pods:
+                orphans[owner] = pods
+        for job in jobs:
+            uid = meta(job)["uid"]
+            pods = owned[uid]
+            rv = s.rv
+            ok = True
+            try:
+                self.sync_job(job, pods)
+            except ApiError:
+                ok = False
+            if ok and s.rv == rv and uid not in self.timed and uid not in self.create_errors \
+                    and not any(meta(p).get("deletionTimestamp") for p in pods):
+                self.quiet.add(uid)
+            else:
+                self.quiet.discard(uid)
+        # pods whose Job is gone lose the tracking finalizer
+        for uid, pods in owned.items():
+            j = s.by_uid_obj(uid)
+            if j is None or j.get("kind") != "Job":
+                orphans[uid] = pods
+        for owner, pods in orphans.items():
             for p in pods:
                 pm = meta(p)
                 if TRACKING in (pm.get("finalizers") or []):
@@ -349,8 +385,15 @@ class GarbageCollector:
     def sync(self, evs=None):
         s = self.store
         if evs is None:
-            owners = [o for o in s.objects.values() if meta(o).get("deletionTimestamp")]
-            check = list(s.objects.keys())
+            owners = [s.objects[k] for k in sorted(s.deleting, key=lambda k: s.seq.get(k, 0))
+                      if k in s.objects]
+            # only a dependent with an owner gone or being deleted has anything
+            # to do: look at those rather than at every object
+            check = set()
+            for uid, keys in s.deps.items():
+                o = s.by_uid_obj(uid)
+                if o is None or meta(o).get("deletionTimestamp"):
+                    check.update(keys)
         else:
             owners, check = [], set()
             for ev in evs:
@@ -479,7 +522,7 @@ class NamespaceController:
             if not left:
                 cur = kube.deepcopy(ns)
                 cur.setdefault("spec", {})["finalizers"] = []
-                s._commit(nsres, "", m["name"], cur, "DELETED", kube.deepcopy(ns))
+                s._commit(nsres, "", m["name"], cur, "DELETED", ns)
 
 
 class VolumeController:
@@ -597,13 +640,20 @@ class ControllerLoop:
                 if self.store.rv == seen:
                     self.store.cond.wait(self.interval)
                 now = time.time()
-                evs = None
-                if now - last_full < 1.0:
-                    try:
-                        evs = self.store.events_after(seen)
-                    except ApiError:
-                        evs = None
-                if evs is None:
+                try:
+                    evs = self.store.events_after(seen)
+                    missed = False
+                except ApiError:
+                    evs, missed = None, True
+                if missed or now - last_full >= 1.0:
+                    # a full round; controllers that remember what needs no
+                    # look are told what changed, or that events were missed
+                    for c in self.controllers:
+                        if missed and hasattr(c, "forget"):
+                            c.forget()
+                        elif not missed and hasattr(c, "note"):
+                            c.note(evs)
+                    evs = None
                     last_full = now
                 upto = self.store.rv
                 try:

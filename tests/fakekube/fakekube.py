@@ -849,9 +849,8 @@ class Handler(BaseHTTPRequestHandler):
                 return
             with store.lock:
                 if not rv or rv == "0" or send_initial:
-                    initial = [o for o in store.iter(res, ns or None) if match(o)]
-                    initial = [kube.deepcopy(o) for o in sorted(
-                        initial, key=lambda o: (meta(o).get("namespace", ""), meta(o)["name"]))]
+                    # stored objects are never changed in place: no copies
+                    initial = store.select(res, ns or None, lsel, fsel)
                     last = store.rv
                     pending = []
                 else:

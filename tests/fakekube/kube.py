@@ -105,7 +105,29 @@ def parse_rfc3339(s):
         return None
 
 
+_ATOMIC = frozenset((str, int, float, bool, type(None)))
+
+
 def deepcopy(o):
+    """A deep copy of JSON-shaped data (dicts, lists, scalars), several times
+    faster than copy.deepcopy; anything else is left to copy.deepcopy."""
+    t = type(o)
+    if t is dict:
+        out = {}
+        for k, v in o.items():
+            tv = type(v)
+            if tv is dict or tv is list:
+                out[k] = deepcopy(v)
+            elif tv in _ATOMIC:
+                out[k] = v
+            else:
+                out[k] = copy.deepcopy(v)
+        return out
+    if t is list:
+        return [deepcopy(v) if type(v) is dict or type(v) is list
+                else v if type(v) in _ATOMIC else copy.deepcopy(v) for v in o]
+    if t in _ATOMIC:
+        return o
     return copy.deepcopy(o)
 
 
@@ -407,7 +429,7 @@ def fields_match(reqs, obj):
 def merge_patch(target, patch):
     """RFC 7386 JSON merge patch."""
     if not isinstance(patch, dict):
-        return copy.deepcopy(patch)
+        return deepcopy(patch)
     if not isinstance(target, dict):
         target = {}
     out = dict(target)
@@ -434,11 +456,11 @@ SET_LISTS = {"finalizers"}
 def _merge_keyed_lists(cur, new, key, strategic, nulls_delete):
     if not isinstance(cur, list):
         cur = []
-    out = [copy.deepcopy(x) for x in cur]
+    out = [deepcopy(x) for x in cur]
     index = {x.get(key): i for i, x in enumerate(out) if isinstance(x, dict)}
     for item in new:
         if not isinstance(item, dict):
-            return copy.deepcopy(new)
+            return deepcopy(new)
         if item.get("$patch") == "delete":
             k = item.get(key)
             out = [x for x in out if not (isinstance(x, dict) and x.get(key) == k)]
@@ -455,12 +477,12 @@ def _merge_keyed_lists(cur, new, key, strategic, nulls_delete):
 
 def _smp(target, patch, strategic=True, nulls_delete=True):
     if not isinstance(patch, dict):
-        return copy.deepcopy(patch)
+        return deepcopy(patch)
     if not isinstance(target, dict):
         target = {}
     if patch.get("$patch") == "replace":
         p = {k: v for k, v in patch.items() if k != "$patch"}
-        return copy.deepcopy(p)
+        return deepcopy(p)
     out = dict(target)
     for k, v in patch.items():
         if k.startswith("$"):
@@ -475,7 +497,7 @@ def _smp(target, patch, strategic=True, nulls_delete=True):
         elif isinstance(v, dict):
             out[k] = _smp(out.get(k), v, strategic, nulls_delete)
         else:
-            out[k] = copy.deepcopy(v)
+            out[k] = deepcopy(v)
     return out
 
 
@@ -505,7 +527,7 @@ def _walk(doc, parts):
 
 def json_patch(doc, ops):
     """RFC 6902 JSON patch."""
-    doc = copy.deepcopy(doc)
+    doc = deepcopy(doc)
     if not isinstance(ops, list):
         raise bad_request("json: cannot unmarshal object into Go value of type jsonpatch.Patch")
     for op in ops:
@@ -513,14 +535,14 @@ def json_patch(doc, ops):
             kind = op["op"]
             parts = _pointer(op["path"])
             if kind in ("add", "replace", "test"):
-                value = copy.deepcopy(op["value"])
+                value = deepcopy(op["value"])
             if kind == "test":
                 if _walk(doc, parts) != value:
                     raise ApiError(422, "Invalid", "the server rejected our request due to an error in our request")
                 continue
             if kind in ("move", "copy"):
                 src = _pointer(op["from"])
-                value = copy.deepcopy(_walk(doc, src))
+                value = deepcopy(_walk(doc, src))
                 if kind == "move":
                     parent = _walk(doc, src[:-1])
                     if isinstance(parent, list):

@@ -85,7 +85,7 @@ class ConfigError(Exception):
 class Proc:
     """One run (instance) of a container."""
 
-    def __init__(self, cname, popen, log, started, instance, start_error=None):
+    def __init__(self, cname, popen, log, started, instance, start_error=None, on_exit=None):
         self.cname = cname
         self.popen = popen
         self.log = log
@@ -95,6 +95,35 @@ class Proc:
         self.rc = None
         self.finished = None
         self.rusage = None
+        self.exited = threading.Event()
+        self.status = None
+        self.on_exit = on_exit
+        if popen is None:
+            self.exited.set()
+        else:
+            # one thread blocked in wait4 per process: its end wakes the pod's
+            # runner at once, with no polling
+            threading.Thread(target=self._reap, name="reap-%s" % cname, daemon=True).start()
+
+    def _reap(self):
+        # wait4 rather than waitpid: the container's CPU time and peak RSS
+        while True:
+            try:
+                _, status, ru = os.wait4(self.popen.pid, 0)
+                break
+            except InterruptedError:
+                continue
+            except ChildProcessError:
+                status, ru = 0, None
+                break
+        self.rusage = ru
+        self.status = os.waitstatus_to_exitcode(status)
+        self.exited.set()
+        if self.on_exit is not None:
+            self.on_exit()
+
+    def wait(self, timeout=None):
+        return self.exited.wait(timeout)
 
     def poll(self):
         if self.rc is not None:
@@ -103,16 +132,9 @@ class Proc:
             self.rc = 128
             self.finished = self.finished or time.time()
             return self.rc
-        if self.popen.returncode is None:
-            # wait4 rather than poll: the container's CPU time and peak RSS
-            try:
-                pid, status, ru = os.wait4(self.popen.pid, os.WNOHANG)
-            except ChildProcessError:
-                pid, status, ru = self.popen.pid, 0, None
-            if pid == 0:
-                return None
-            self.popen.returncode = os.waitstatus_to_exitcode(status)
-            self.rusage = ru
+        if not self.exited.is_set():
+            return None
+        self.popen.returncode = self.status
         r = self.popen.returncode
         if r is not None:
             self.rc = exit_code(r)
@@ -312,6 +334,7 @@ class PodRunner:
         self.dir = os.path.join(kubelet.state_dir, "pods", self.ns, "%s-%s" % (self.name, self.uid[:8]))
         self.done = threading.Event()
         self.stop = threading.Event()
+        self.wake = threading.Event()  # a process ended, or a stop was asked
         self.stop_grace = None
         self.procs = {}       # container name -> Proc (current instance)
         self.history = {}     # container name -> [Proc] (all instances)
@@ -331,6 +354,7 @@ class PodRunner:
             self.stop_grace = g
         self.stop_at = time.time() + g
         self.stop.set()
+        self.wake.set()
 
     def update(self, fn):
         return self.store.mutate(PODS, self.ns, self.name, fn, uid=self.uid)
@@ -711,7 +735,7 @@ class PodRunner:
             logf.write((start_error + "\n").encode())
         finally:
             logf.close()
-        p = Proc(cname, popen, log, time.time(), n, start_error)
+        p = Proc(cname, popen, log, time.time(), n, start_error, on_exit=self.wake.set)
         with self.lock:
             self.procs[cname] = p
             self.history.setdefault(cname, []).append(p)
@@ -933,9 +957,16 @@ class PodRunner:
         st["podIPs"] = [{"ip": "127.0.0.1"}]
         self._conditions(p)
 
+    def _sleep(self, until=None):
+        """Wait until a process ends, a stop is asked or the time until
+        (at most a second: a safety net, nothing needs it)."""
+        t = 1.0 if until is None else min(1.0, max(0.0, until - time.time()))
+        self.wake.wait(t)
+
     def _wait(self, cond):
         """Wait for cond() or a stop/deadline; False when stopped."""
         while True:
+            self.wake.clear()
             if cond():
                 return True
             if self.stop.is_set():
@@ -945,7 +976,7 @@ class PodRunner:
                 self.why = "DeadlineExceeded"
                 self.stop_grace = 0
                 return False
-            time.sleep(0.02)
+            self._sleep(self.deadline)
 
     def _monitor(self, mains, rp):
         probes = {}
@@ -958,6 +989,7 @@ class PodRunner:
                 probes[c["name"]] = [now + delay, period, pr, None]
         finished = {}
         while True:
+            self.wake.clear()
             for c in mains:
                 n = c["name"]
                 if n in finished:
@@ -1005,7 +1037,10 @@ class PodRunner:
                     self.pod_event("DeadlineExceeded", "Pod was active on the node longer than the specified deadline", "Normal")
                 self._kill(mains, self.stop_grace or 0, finished)
                 break
-            time.sleep(0.02)
+            due = [pr[0] for n, pr in probes.items() if n not in finished]
+            if self.deadline:
+                due.append(self.deadline)
+            self._sleep(min(due) if due else None)
         self._kill(self.sidecars[::-1], 0 if self.stop.is_set() else min(
             self.spec.get("terminationGracePeriodSeconds", 30), 2), {})
         self._final_phase(why=getattr(self, "why", None))
@@ -1026,15 +1061,11 @@ class PodRunner:
                 self.pod_event("Killing", "Stopping container " + p.cname)
                 p.signal(signal.SIGTERM)
         end = time.time() + grace
-        while any(p.poll() is None for p in procs) and time.time() < end:
-            time.sleep(0.02)
+        self._wait_procs(procs, end)
         for p in procs:
             if p.poll() is None:
                 p.signal(signal.SIGKILL)
-                try:
-                    p.popen.wait(5)
-                except subprocess.TimeoutExpired:
-                    pass
+                p.wait(5)
                 p.poll()
             finished[p.cname] = self.finish(p)
             self._set_cstate(p.cname, finished[p.cname], ready=False, started=False)
@@ -1045,11 +1076,18 @@ class PodRunner:
         for p in procs:
             p.signal(signal.SIGTERM)
         end = time.time() + grace
-        while any(p.poll() is None for p in procs) and time.time() < end:
-            time.sleep(0.02)
+        self._wait_procs(procs, end)
         for p in procs:
             if p.poll() is None:
                 p.signal(signal.SIGKILL)
+
+    def _wait_procs(self, procs, end):
+        """Until every one of procs has ended, or the time end."""
+        for p in procs:
+            left = end - time.time()
+            if left <= 0:
+                break
+            p.wait(left)
 
     def _final_phase(self, force_failed=False, why=None, reason=None, message=None):
         mains = [c["name"] for c in self.spec.get("containers") or []]

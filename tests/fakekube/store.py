@@ -30,6 +30,8 @@ DNS1035_MSG = ("a DNS-1035 label must consist of lower case alphanumeric charact
                "(e.g. 'my-name',  or 'abc-123', regex used for validation is "
                "'[a-z]([-a-z0-9]*[a-z0-9])?')")
 
+PODS_KEY = "pods"
+
 STATUS_DEFAULTS = {
     "pods": lambda: {"phase": "Pending", "qosClass": "BestEffort"},
     "services": lambda: {"loadBalancer": {}},
@@ -61,7 +63,12 @@ class Store:
         self.by_uid = {}           # uid -> (reskey, ns, name)
         self.by_res = {}           # reskey -> {(ns, name): obj}
         self.deps = {}             # owner uid -> {(reskey, ns, name)}
-        self.owners = {}           # (reskey, ns, name) -> {path: set(managers)}
+        self.seq = {}              # (reskey, ns, name) -> n: the order objects were created in
+        self.nseq = 0
+        self.by_label = {}         # (reskey, label, value) -> {(ns, name)}
+        self.deleting = set()      # keys of objects with a deletionTimestamp
+        self.owners = {}           # (reskey, ns, name) -> {path: set(managers)}, or
+                                   # (manager, obj) until first needed (see _owned)
         self.rv = 0
         self.history = []          # [Event], rv ascending
         self.history_rvs = []
@@ -81,30 +88,56 @@ class Store:
         return self.rv
 
     def _commit(self, res, ns, name, obj, type_, old=None):
-        """Store obj (or remove it when type_ is DELETED) under a new rv."""
+        """Store obj (or remove it when type_ is DELETED) under a new rv.
+
+        Committed objects are never changed in place: the store, the watch
+        history and the controllers share them, and every change stores a
+        new object (obj must not be the stored one; old may be)."""
         k = (res.key, ns, name)
         rv = self.next_rv()
         meta(obj)["resourceVersion"] = str(rv)
         prev = self.objects.get(k)
         if prev is not None:
-            for r in meta(prev).get("ownerReferences") or []:
+            pm = meta(prev)
+            for r in pm.get("ownerReferences") or []:
                 d = self.deps.get(r.get("uid"))
                 if d is not None:
                     d.discard(k)
                     if not d:
                         del self.deps[r.get("uid")]
+            for lk, lv in (pm.get("labels") or {}).items():
+                ix = self.by_label.get((res.key, lk, lv))
+                if ix is not None:
+                    ix.discard((ns, name))
+                    if not ix:
+                        del self.by_label[(res.key, lk, lv)]
+        m = meta(obj)
         if type_ == "DELETED":
             self.objects.pop(k, None)
             self.by_res.get(res.key, {}).pop((ns, name), None)
-            self.by_uid.pop(meta(obj).get("uid"), None)
+            self.by_uid.pop(m.get("uid"), None)
             self.owners.pop(k, None)
+            self.seq.pop(k, None)
+            self.deleting.discard(k)
         else:
+            if prev is None:
+                self.nseq += 1
+                self.seq[k] = self.nseq
             self.objects[k] = obj
             self.by_res.setdefault(res.key, {})[(ns, name)] = obj
-            self.by_uid[meta(obj)["uid"]] = k
-            for r in meta(obj).get("ownerReferences") or []:
+            self.by_uid[m["uid"]] = k
+            for r in m.get("ownerReferences") or []:
                 self.deps.setdefault(r.get("uid"), set()).add(k)
-        ev = Event(rv, res.key, ns, type_, deepcopy(obj), old)
+            labels = m.get("labels")
+            if isinstance(labels, dict):
+                for lk, lv in labels.items():
+                    if isinstance(lv, str):
+                        self.by_label.setdefault((res.key, lk, lv), set()).add((ns, name))
+            if m.get("deletionTimestamp"):
+                self.deleting.add(k)
+            else:
+                self.deleting.discard(k)
+        ev = Event(rv, res.key, ns, type_, obj, old)
         self.history.append(ev)
         self.history_rvs.append(rv)
         for cb in self.on_change:
@@ -143,6 +176,53 @@ class Store:
             if ns is None or ons == ns:
                 yield o
 
+    def select(self, res, ns, label_reqs=(), field_reqs=()):
+        """The stored objects of res (in namespace ns, or all when None) that
+        the selectors match, sorted by namespace and name. Equality and `in`
+        label requirements and metadata.name/namespace fields are looked up
+        in indexes rather than by scanning every object."""
+        objs = self.by_res.get(res.key, {})
+        cands = None
+        for f, op, v in field_reqs:
+            if op == "=" and f == "metadata.name" and ns is not None:
+                c = {(ns, v)} if (ns, v) in objs else set()
+                cands = c if cands is None else cands & c
+        for key, op, values in label_reqs:
+            if op == "=":
+                c = self.by_label.get((res.key, key, values[0]), set())
+            elif op == "in":
+                c = set()
+                for v in values:
+                    c |= self.by_label.get((res.key, key, v), set())
+            else:
+                continue
+            cands = c if cands is None or len(c) < len(cands) else cands
+        if cands is None:
+            found = [o for (ons, _), o in objs.items() if ns is None or ons == ns]
+        else:
+            found = [objs[kk] for kk in cands if kk in objs and (ns is None or kk[0] == ns)]
+        out = [o for o in found if kube.labels_match(label_reqs, meta(o).get("labels"))
+               and kube.fields_match(field_reqs, o)]
+        out.sort(key=lambda o: (meta(o).get("namespace", ""), meta(o)["name"]))
+        return out
+
+    def controlled_pods(self, uid):
+        """The pods whose controller ownerReference (kind Job) names uid, in
+        the order they were created."""
+        out = []
+        for k in self.deps.get(uid, ()):
+            if k[0] != "pods":
+                continue
+            p = self.objects.get(k)
+            if p is None:
+                continue
+            for r in meta(p).get("ownerReferences") or []:
+                if r.get("controller") and r.get("kind") == "Job" and r.get("uid") == uid:
+                    out.append(p)
+                    break
+        out.sort(key=lambda p: self.seq.get((PODS_KEY, meta(p).get("namespace"), meta(p).get("name")), 0))
+        return out
+
     # ------------------------------------------------------------ namespaces
 
     def ensure_namespace(self, ns):
@@ -177,12 +257,10 @@ class Store:
             return deepcopy(o)
 
     def list(self, res, ns, label_reqs=(), field_reqs=()):
+        """(items, rv): the items are shallow copies (their top level may be
+        changed; what is below belongs to the store and must not be)."""
         with self.lock:
-            items = [deepcopy(o) for o in self.iter(res, ns)
-                     if kube.labels_match(label_reqs, meta(o).get("labels"))
-                     and kube.fields_match(field_reqs, o)]
-            items.sort(key=lambda o: (meta(o).get("namespace", ""), meta(o)["name"]))
-            return items, self.rv
+            return [dict(o) for o in self.select(res, ns, label_reqs, field_reqs)], self.rv
 
     # ------------------------------------------------------------ create
 
@@ -230,8 +308,9 @@ class Store:
                                    % (name, ns, sa, sa), {"name": name, "kind": "pods"})
             if dry_run:
                 return deepcopy(obj)
-            self.owners[(res.key, ns, name)] = {}
-            self._own(res, ns, name, None, obj, manager)
+            # who set which field is worked out when first needed: most
+            # objects (events, pods) are never updated by a client
+            self.owners[(res.key, ns, name)] = (manager, obj)
             self._commit(res, ns, name, obj, "ADDED")
             if res.key == "namespaces" and self.default_sa:
                 sa = kube.resource("serviceaccounts")
@@ -306,7 +385,7 @@ class Store:
         if dry_run:
             return new
         self._own(res, ns, name, cur, new, manager, applied=applied)
-        old = deepcopy(cur)
+        old = cur
         if nm.get("deletionTimestamp") and not nm.get("finalizers") and res.key != "namespaces":
             self._commit(res, ns, name, new, "DELETED", old)
             return deepcopy(new)
@@ -323,9 +402,9 @@ class Store:
             new = deepcopy(cur)
             if fn(new) is False:
                 return cur
-            if new == cur:
+            if share(new, cur):
                 return cur
-            old = deepcopy(cur)
+            old = cur
             nm = meta(new)
             if nm.get("deletionTimestamp") and not nm.get("finalizers") and res.key != "namespaces":
                 self._commit(res, ns, name, new, "DELETED", old)
@@ -392,7 +471,7 @@ class Store:
             applied = self._applied_leaves(body, sub)
             out = self.create(res, ns, body, manager=manager, dry_run=dry_run, generate=False)
             if not dry_run:
-                own = self.owners.get((res.key, ns, name))
+                own = self._owned((res.key, ns, name))
                 if own is not None:
                     for p in list(own):
                         if p not in applied:
@@ -406,7 +485,7 @@ class Store:
         if want_rv and want_rv != meta(cur)["resourceVersion"]:
             raise kube.conflict(res, name)
         applied = self._applied_leaves(body, sub)
-        own = self.owners.setdefault((res.key, ns, name), {})
+        own = self._owned((res.key, ns, name))
         conflicts = []
         for path, val in applied.items():
             have = kube.get_path(cur, path)
@@ -423,7 +502,8 @@ class Store:
                 "causes": [{"reason": "FieldManagerConflict",
                             "message": 'conflict with "%s"' % mgr,
                             "field": kube.path_text(p)} for mgr, p in conflicts]})
-        new = kube.apply_merge(cur, body)
+        # a copy: what is removed below must not go from the stored object
+        new = deepcopy(kube.apply_merge(cur, body))
         # fields this manager applied before and no longer applies: removed
         # when nobody else owns them
         for path, mgrs in list(own.items()):
@@ -440,9 +520,20 @@ class Store:
             return {p: v for p, v in lv.items() if p[:1] == ("status",)}
         return {p: v for p, v in lv.items() if p[:1] != ("status",)}
 
+    def _owned(self, k):
+        """The {path: set(managers)} of object k: every leaf of the object as
+        created belongs to its creator."""
+        own = self.owners.get(k)
+        if own is None:
+            own = self.owners[k] = {}
+        elif type(own) is tuple:
+            manager, obj = own
+            own = self.owners[k] = {p: {manager} for p in kube.leaves(obj)}
+        return own
+
     def _own(self, res, ns, name, cur, new, manager, applied=None):
         """Record which manager set which leaf (for server-side apply)."""
-        own = self.owners.setdefault((res.key, ns, name), {})
+        own = self._owned((res.key, ns, name))
         if applied is not None:
             for p in list(own):
                 if manager in own[p] and p not in applied:
@@ -501,7 +592,7 @@ class Store:
                 if not meta(new).get("deletionTimestamp"):
                     meta(new)["deletionTimestamp"] = kube.now_rfc3339()
                     new.setdefault("status", {})["phase"] = "Terminating"
-                    self._commit(res, ns, name, new, "MODIFIED", deepcopy(cur))
+                    self._commit(res, ns, name, new, "MODIFIED", cur)
                 return deepcopy(new), False
             nm = meta(new)
             fins = list(nm.get("finalizers") or [])
@@ -523,7 +614,7 @@ class Store:
                     kubelet.terminate(cm["uid"], nm.get("deletionGracePeriodSeconds", 0))
                 if fins != list(cm.get("finalizers") or []):
                     nm["finalizers"] = fins
-                    self._commit(res, ns, name, new, "MODIFIED", deepcopy(cur))
+                    self._commit(res, ns, name, new, "MODIFIED", cur)
                 return deepcopy(self.raw(res, ns, name) or new), False
             if fins or graceful:
                 nm["deletionTimestamp"] = kube.now_rfc3339()
@@ -531,7 +622,7 @@ class Store:
                     nm["finalizers"] = fins
                 if res.generation:
                     nm["generation"] = cm.get("generation", 1) + 1
-                self._commit(res, ns, name, new, "MODIFIED", deepcopy(cur))
+                self._commit(res, ns, name, new, "MODIFIED", cur)
                 if graceful:
                     kubelet.terminate(cm["uid"], nm["deletionGracePeriodSeconds"])
                 elif res.key == "pods" and kubelet is not None:
@@ -539,7 +630,7 @@ class Store:
                 return deepcopy(new), False
             if res.key == "pods" and kubelet is not None:
                 kubelet.terminate(cm["uid"], 0)
-            self._commit(res, ns, name, new, "DELETED", deepcopy(cur))
+            self._commit(res, ns, name, new, "DELETED", cur)
             return deepcopy(new), True
 
     def finish_pod_deletion(self, ns, name, uid):
@@ -552,7 +643,7 @@ class Store:
                 return
             if meta(cur).get("finalizers"):
                 return
-            self._commit(res, ns, name, deepcopy(cur), "DELETED", deepcopy(cur))
+            self._commit(res, ns, name, deepcopy(cur), "DELETED", cur)
 
     def dependents(self, uid):
         return [(k, self.objects[k]) for k in sorted(self.deps.get(uid, ())) if k in self.objects]
@@ -718,6 +809,70 @@ class Store:
                 errs.append(FieldError("TooLong", "data", "must have at most 1048576 bytes"))
         if errs:
             raise kube.invalid(res.kind, res.group, name or "", errs)
+
+
+def share(new, old):
+    """new == old; on the way, the lists and maps of new that are equal to
+    (and of the same types as) those of old are replaced by old's: committed
+    objects are never changed, so versions of an object share what did not
+    change (a pod's spec through all its status updates)."""
+    tn, to = type(new), type(old)
+    if tn is dict and to is dict:
+        eq = len(new) == len(old)
+        for k, v in new.items():
+            if k not in old:
+                eq = False
+                continue
+            ov = old[k]
+            if v is ov:
+                continue
+            tv = type(v)
+            if (tv is dict or tv is list) and type(ov) is tv:
+                if share(v, ov):
+                    if _same_types(v, ov):
+                        new[k] = ov
+                else:
+                    eq = False
+            elif v != ov:
+                eq = False
+        return eq
+    if tn is list and to is list:
+        if len(new) != len(old):
+            for i, v in enumerate(new[:len(old)]):
+                if (type(v) is dict or type(v) is list) and type(old[i]) is type(v):
+                    share(v, old[i])
+            return False
+        eq = True
+        for i, v in enumerate(new):
+            ov = old[i]
+            if v is ov:
+                continue
+            tv = type(v)
+            if (tv is dict or tv is list) and type(ov) is tv:
+                if share(v, ov):
+                    if _same_types(v, ov):
+                        new[i] = ov
+                else:
+                    eq = False
+            elif v != ov:
+                eq = False
+        return eq
+    return new == old
+
+
+def _same_types(a, b):
+    """a == b is known: whether they are also alike in type throughout (True
+    and 1 are equal; sharing one for the other would change the JSON)."""
+    if a is b:
+        return True
+    ta = type(a)
+    if ta is not type(b):
+        return False
+    if ta is dict:
+        return all(_same_types(v, b[k]) for k, v in a.items())
+    if ta is list:
+        return all(_same_types(v, w) for v, w in zip(a, b))
+    return True
 
 
 def default_pod_spec(spec):
