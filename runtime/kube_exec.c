@@ -143,10 +143,31 @@ static void trim_meta(cJSON *obj)
 static void trim_job(cJSON *job)
 {
 	static const char *const top[] = { "metadata", "spec", "status", NULL };
+	static const char *const meta[] = { "name", "namespace", "resourceVersion", "annotations",
+					    "deletionTimestamp", NULL };
+	static const char *const ann[] = { WFC_OUTPUTS_ANNOTATION, NULL };
 	static const char *const spec[] = { "suspend", NULL };
+	static const char *const status[] = { "conditions", NULL };
+	static const char *const cond[] = { "type", "status", "reason", "message", NULL };
 	wfc_kube_keep_only(job, top);
+	cJSON *m = cJSON_GetObjectItemCaseSensitive(job, "metadata");
+	wfc_kube_keep_only(m, meta);
+	wfc_kube_keep_only(cJSON_GetObjectItemCaseSensitive(m, "annotations"), ann);
 	wfc_kube_keep_only(cJSON_GetObjectItemCaseSensitive(job, "spec"), spec);
-	trim_meta(job);
+	cJSON *st = cJSON_GetObjectItemCaseSensitive(job, "status");
+	wfc_kube_keep_only(st, status);
+	/* condition() reads Complete and Failed only */
+	cJSON *conds = cJSON_GetObjectItemCaseSensitive(st, "conditions");
+	cJSON *c = conds ? conds->child : NULL;
+	while (c) {
+		cJSON *next = c->next;
+		const char *t = wfc_json_str(c, "type");
+		if (!t || (strcmp(t, "Complete") != 0 && strcmp(t, "Failed") != 0))
+			cJSON_Delete(cJSON_DetachItemViaPointer(conds, c));
+		else
+			wfc_kube_keep_only(c, cond);
+		c = next;
+	}
 }
 
 static void trim_pod(cJSON *pod)
