@@ -24,6 +24,7 @@ BENCH_CHAIN (500), BENCH_FANOUT (10000), BENCH_PARALLELISM (64) size them;
 BENCH_DRIVERS ("coordinator,wfc run") picks the drivers.
 """
 
+import bisect
 import glob
 import json
 import os
@@ -206,9 +207,9 @@ def run_once(build, tmp, tls, path, detach):
         u = t.get("unsuspended")
         if u is None:
             continue
-        before = [c for c in done if c <= u]
-        if before:
-            lat.append((u - before[-1]) * 1000.0)
+        i = bisect.bisect_right(done, u)
+        if i:
+            lat.append((u - done[i - 1]) * 1000.0)
     return {"jobs": len(steps), "cpu": cpu, "rss_kib": rss_kib, "wall": wall,
             "latencies": lat, "fake_cpu": fake_cpu}
 
