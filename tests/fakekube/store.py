@@ -811,6 +811,20 @@ class Store:
             raise kube.invalid(res.kind, res.group, name or "", errs)
 
 
+def _share_at(new, k, v, ov):
+    """share() of member k of new (v) against ov; True when they are equal."""
+    if v is ov:
+        return True
+    tv = type(v)
+    if (tv is dict or tv is list) and type(ov) is tv:
+        if share(v, ov):
+            if _same_types(v, ov):
+                new[k] = ov
+            return True
+        return False
+    return v == ov
+
+
 def share(new, old):
     """new == old; on the way, the lists and maps of new that are equal to
     (and of the same types as) those of old are replaced by old's: committed
@@ -820,20 +834,7 @@ def share(new, old):
     if tn is dict and to is dict:
         eq = len(new) == len(old)
         for k, v in new.items():
-            if k not in old:
-                eq = False
-                continue
-            ov = old[k]
-            if v is ov:
-                continue
-            tv = type(v)
-            if (tv is dict or tv is list) and type(ov) is tv:
-                if share(v, ov):
-                    if _same_types(v, ov):
-                        new[k] = ov
-                else:
-                    eq = False
-            elif v != ov:
+            if k not in old or not _share_at(new, k, v, old[k]):
                 eq = False
         return eq
     if tn is list and to is list:
@@ -844,17 +845,7 @@ def share(new, old):
             return False
         eq = True
         for i, v in enumerate(new):
-            ov = old[i]
-            if v is ov:
-                continue
-            tv = type(v)
-            if (tv is dict or tv is list) and type(ov) is tv:
-                if share(v, ov):
-                    if _same_types(v, ov):
-                        new[i] = ov
-                else:
-                    eq = False
-            elif v != ov:
+            if not _share_at(new, i, v, old[i]):
                 eq = False
         return eq
     return new == old
