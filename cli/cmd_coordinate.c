@@ -5,7 +5,6 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
 #include "cli/commands.h"
 #include "cli/kube_cli.h"
@@ -56,34 +55,6 @@ const struct wfc_cli_spec wfc_coordinate_spec = {
 		"  3    the coordinator could not go on (its Job starts it again)\n"
 		"  130  stopped by a signal (likewise)\n",
 };
-
-/* What the coordinator did and cost, for whoever reads its log: the Jobs,
- * its CPU time and its peak resident memory (VmHWM: this program's own,
- * whatever ran before the exec that started it). */
-static void report_usage(const struct wfc_coord *c)
-{
-	struct wfc_kube_jobs_stats st;
-	wfc_coord_stats(c, &st);
-	struct rusage ru;
-	double cpu = 0;
-	if (getrusage(RUSAGE_SELF, &ru) == 0)
-		cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
-		      (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-	long hwm_kib = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmHWM: %ld kB", &hwm_kib) == 1)
-			break;
-	if (f)
-		fclose(f);
-	fprintf(stderr, "Jobs: %lu unsuspended, %lu created, %lu found finished; API errors: %lu; "
-			"CPU: %.3f s",
-		st.unsuspended, st.created, st.adopted_done, st.api_errors, cpu);
-	if (hwm_kib >= 0)
-		fprintf(stderr, "; peak memory: %.1f MiB", hwm_kib / 1024.0);
-	fputc('\n', stderr);
-}
 
 int wfc_cmd_coordinate(int argc, char **argv)
 {
@@ -149,7 +120,7 @@ int wfc_cmd_coordinate(int argc, char **argv)
 		rc = ph == WFC_PHASE_SUCCEEDED ? WFC_EXIT_OK : WFC_EXIT_WORKFLOW_FAILED;
 	fprintf(stderr, "workflow %s\n", rc == WFC_EXIT_INTERRUPTED ? "interrupted"
 				       : wfc_rt_phase_name(ph));
-	report_usage(c);
+	wfc_coord_report_usage(c, stderr);
 err_out:
 	wfc_coord_destroy(c);
 	wfc_cli_cluster_close(&cl);

@@ -57,11 +57,25 @@ const struct wfc_rt_plan *wfc_coord_plan(const struct wfc_coord *c)
 	return c->plan;
 }
 
-void wfc_coord_stats(const struct wfc_coord *c, struct wfc_kube_jobs_stats *out)
+void wfc_coord_report_usage(const struct wfc_coord *c, FILE *out)
 {
-	memset(out, 0, sizeof(*out));
+	struct wfc_kube_jobs_stats st = { 0 };
 	if (c->kx)
-		wfc_kube_jobs_stats(c->kx, out);
+		wfc_kube_jobs_stats(c->kx, &st);
+	long hwm_kib = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &hwm_kib) == 1)
+			break;
+	if (f)
+		fclose(f);
+	fprintf(out, "Jobs: %lu unsuspended, %lu created, %lu found finished; API errors: %lu; "
+		     "CPU: %.3f s",
+		st.unsuspended, st.created, st.adopted_done, st.api_errors, wfc_now_cpu());
+	if (hwm_kib >= 0)
+		fprintf(out, "; peak memory: %.1f MiB", hwm_kib / 1024.0);
+	fputc('\n', out);
 }
 
 void wfc_coord_executor(struct wfc_coord *c, struct wfc_executor *out)
@@ -250,24 +264,16 @@ static int write_status(struct wfc_coord *c, const cJSON *wf, char *err, size_t 
 	return rc;
 }
 
-static double cpu_now(void)
-{
-	struct timespec ts;
-	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
-		return 0;
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void status_now(struct wfc_coord *c)
 {
 	if (!c->sched)
 		return;
-	double t0 = cpu_now();
+	double t0 = wfc_now_cpu();
 	cJSON *wf = wfc_sched_workflow_json(c->sched);
 	char err[256];
 	write_status(c, wf, err, sizeof(err));
 	cJSON_Delete(wf);
-	c->write_cpu = cpu_now() - t0;
+	c->write_cpu = wfc_now_cpu() - t0;
 }
 
 static bool was_resumed(const struct wfc_coord *c, const char *name)

@@ -18,7 +18,6 @@
 #include <stdio.h>
 
 #include "runtime/kube.h"
-#include "runtime/kube_exec.h"
 #include "runtime/plan.h"
 #include "runtime/scheduler.h"
 
@@ -48,8 +47,11 @@ void wfc_coord_destroy(struct wfc_coord *c);
 const struct wfc_rt_plan *wfc_coord_plan(const struct wfc_coord *c);
 /* The kube executor, for a caller that wraps it (the live view). */
 void wfc_coord_executor(struct wfc_coord *c, struct wfc_executor *out);
-/* The counters of its Jobs so far (zero before wfc_coord_executor). */
-void wfc_coord_stats(const struct wfc_coord *c, struct wfc_kube_jobs_stats *out);
+/* One line for whoever reads the coordinator's log: the Jobs it
+ * unsuspended, created and found finished, its API errors, its CPU time and
+ * its peak resident memory (VmHWM: this program's own, not counting what
+ * ran before the exec that started it). */
+void wfc_coord_report_usage(const struct wfc_coord *c, FILE *out);
 
 /* The scheduler of the run over ex (wfc_coord_executor's, or one that
  * wraps it), with so's progress options (its control callback is the

@@ -1288,23 +1288,22 @@ void wfc_kube_informer_destroy(struct wfc_kube_informer *inf)
 	informer_free(inf);
 }
 
-const cJSON *wfc_kube_informer_get(const struct wfc_kube_informer *inf,
-				   const char *ns, const char *name)
-{
-	struct wfc_buf b = { 0 };
-	const char *n = inf->r->namespaced ? (ns ? ns : inf->ns) : "";
-	wfc_buf_printf(&b, "%s/%s", n, name ? name : "");
-	struct centry *ce = wfc_strmap_get(&inf->map, b.s, b.len);
-	wfc_buf_free(&b);
-	return ce ? ce->obj : NULL;
-}
-
+/* The entry of ns/name (ns NULL: the informer's), its key left in b. */
 static struct centry *entry_of(const struct wfc_kube_informer *inf, const char *ns,
 			       const char *name, struct wfc_buf *b)
 {
 	const char *n = inf->r->namespaced ? (ns ? ns : inf->ns) : "";
 	wfc_buf_printf(b, "%s/%s", n, name ? name : "");
 	return wfc_strmap_get(&inf->map, b->s, b->len);
+}
+
+const cJSON *wfc_kube_informer_get(const struct wfc_kube_informer *inf,
+				   const char *ns, const char *name)
+{
+	struct wfc_buf b = { 0 };
+	struct centry *ce = entry_of(inf, ns, name, &b);
+	wfc_buf_free(&b);
+	return ce ? ce->obj : NULL;
 }
 
 void wfc_kube_informer_forget(struct wfc_kube_informer *inf, const char *ns, const char *name)

@@ -129,15 +129,6 @@ static void count_error(void *ud, const struct wfc_kube_error *e)
 	k->stats.api_errors++;
 }
 
-static void trim_meta(cJSON *obj)
-{
-	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
-	cJSON_DeleteItemFromObjectCaseSensitive(meta, "managedFields");
-	cJSON_DeleteItemFromObjectCaseSensitive(
-		cJSON_GetObjectItemCaseSensitive(meta, "annotations"),
-		"kubectl.kubernetes.io/last-applied-configuration");
-}
-
 /* What the caches keep of a Job and of a pod: what this file reads (a run
  * of 10,000 Jobs holds 10,000 of each; the pod template is most of a Job) */
 static void trim_job(cJSON *job)
@@ -174,7 +165,11 @@ static void trim_pod(cJSON *pod)
 {
 	static const char *const top[] = { "metadata", "status", NULL };
 	wfc_kube_keep_only(pod, top);
-	trim_meta(pod);
+	cJSON *meta = cJSON_GetObjectItemCaseSensitive(pod, "metadata");
+	cJSON_DeleteItemFromObjectCaseSensitive(meta, "managedFields");
+	cJSON_DeleteItemFromObjectCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(meta, "annotations"),
+		"kubectl.kubernetes.io/last-applied-configuration");
 }
 
 struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, char *err,
