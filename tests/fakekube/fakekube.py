@@ -696,7 +696,8 @@ class Handler(BaseHTTPRequestHandler):
         if verb == "get" and sub == "log":
             return self.pod_log(ns, name, q)
         if verb == "get":
-            return self.send(200, store.get(res, ns, name))
+            obj = store.get(res, ns, name)
+            return self.send(200, kube.partial_metadata(obj) if self.metadata_only(verb) else obj)
         if verb == "list":
             return self.list(res, ns, q)
         if verb == "watch":
@@ -768,6 +769,26 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, self.list_body(res, out, store.rv))
         raise kube.method_not_allowed()
 
+    PARTIAL_KINDS = {"get": "PartialObjectMetadata", "watch": "PartialObjectMetadata",
+                     "list": "PartialObjectMetadataList"}
+
+    def metadata_only(self, verb):
+        """Whether the Accept header asks for the metadata-only form
+        (application/json;as=PartialObjectMetadata[List];g=meta.k8s.io;v=v1),
+        negotiated as the real server does: the first media range it can
+        serve wins, and none is 406."""
+        for rng in (self.headers.get("Accept") or "*/*").split(","):
+            parts = [x.strip() for x in rng.split(";")]
+            if parts[0].lower() not in ("application/json", "application/*", "*/*"):
+                continue
+            params = dict(x.split("=", 1) for x in parts[1:] if "=" in x)
+            if "as" not in params:
+                return False
+            if (params["as"] == self.PARTIAL_KINDS.get(verb) and params.get("g") == "meta.k8s.io"
+                    and params.get("v") == "v1"):
+                return True
+        raise kube.not_acceptable()
+
     def list_body(self, res, items, rv, cont=None, remaining=None):
         for it in items:
             it.pop("apiVersion", None)
@@ -802,7 +823,11 @@ class Handler(BaseHTTPRequestHandler):
             last = items[-1]
             token = base64.urlsafe_b64encode(json.dumps(
                 {"rv": rv, "start": [meta(last).get("namespace", ""), meta(last)["name"]]}).encode()).decode()
-        self.send(200, self.list_body(res, items, rv, token, remaining))
+        body = self.list_body(res, items, rv, token, remaining)
+        if self.metadata_only("list"):
+            body.update(kind="PartialObjectMetadataList", apiVersion="meta.k8s.io/v1",
+                        items=[kube.partial_metadata(i) for i in items])
+        self.send(200, body)
 
     # ------------------------------------------------------------ watch
 
@@ -821,6 +846,7 @@ class Handler(BaseHTTPRequestHandler):
         bookmarks = q.get("allowWatchBookmarks") in ("true", "1")
         timeout = float(q.get("timeoutSeconds") or 1800)
         send_initial = q.get("sendInitialEvents") == "true"
+        partial = self.metadata_only("watch")
         deadline = time.time() + timeout
         gone_fault = app.faults.take(("watch-gone",), "watch", res, None, ns, name)
         drop = app.faults.take(("watch-drop",), "watch", res, None, ns, name)
@@ -838,6 +864,8 @@ class Handler(BaseHTTPRequestHandler):
             return kube.labels_match(lsel, m.get("labels")) and kube.fields_match(fsel, o)
 
         def emit(type_, obj):
+            if partial and type_ != "ERROR":
+                obj = kube.partial_metadata(obj)
             self.chunk(json.dumps({"type": type_, "object": ordered(obj)}) + "\n")
 
         def error(e):

@@ -209,6 +209,18 @@ def gone(message):
     return ApiError(410, "Expired", message)
 
 
+def not_acceptable():
+    return ApiError(406, "NotAcceptable",
+                    "only the following media types are accepted: application/json, "
+                    "application/yaml, application/vnd.kubernetes.protobuf", {})
+
+
+def partial_metadata(obj):
+    """The metadata-only form of obj, as the server sends it to a client
+    that asks for meta.k8s.io/v1 PartialObjectMetadata."""
+    return {"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": meta(obj)}
+
+
 def method_not_allowed():
     return ApiError(405, "MethodNotAllowed",
                     "the server does not allow this method on the requested resource", {})

@@ -110,10 +110,12 @@ class Fake:
     def patch(self, path, body, ctype="application/merge-patch+json"):
         return self.req("PATCH", path, body, ctype)
 
-    def watch(self, path, timeout=10, n=None):
+    def watch(self, path, timeout=10, n=None, headers=None):
         """Yields watch events (dicts) until the stream ends (or n came)."""
         c = self.conn(timeout)
-        h = {"Authorization": "Bearer " + self.token} if self.token else {}
+        h = dict(headers or {})
+        if self.token:
+            h["Authorization"] = "Bearer " + self.token
         c.request("GET", path, headers=h)
         r = c.getresponse()
         assert r.status == 200, (r.status, r.read())
@@ -489,6 +491,37 @@ class Watch(Base):
         evs = list(self.f.watch("/api/v1/watch/namespaces/%s/configmaps/b?resourceVersion=%s"
                                 % (self.ns, rv), n=1))
         self.assertEqual([e["type"] for e in evs], ["ADDED"])
+
+    def test_metadata_only(self):
+        """Accept: application/json;as=PartialObjectMetadata[List];g=meta.k8s.io;v=v1
+        gets metadata only, as client-go's metadata informers ask."""
+        code, a, _ = self.f.post(self.cm, {"metadata": {"name": "m", "annotations": {"x": "1"}},
+                                           "data": {"big": "y" * 1000}})
+        self.assertEqual(code, 201)
+        one = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"
+        many = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"
+        code, o, _ = self.f.req("GET", self.cm + "/m", headers={"Accept": one})
+        self.assertEqual(code, 200)
+        self.assertEqual(o, {"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1",
+                             "metadata": a["metadata"]})
+        code, l, _ = self.f.req("GET", self.cm, headers={"Accept": many + ",application/json"})
+        self.assertEqual((code, l["kind"], l["apiVersion"]),
+                         (200, "PartialObjectMetadataList", "meta.k8s.io/v1"))
+        self.assertEqual(l["items"], [o])
+        self.assertIn("resourceVersion", l["metadata"])
+        # the single form is not one a list is served as: the next range is
+        code, l, _ = self.f.req("GET", self.cm, headers={"Accept": one + ",application/json"})
+        self.assertEqual((code, l["kind"], l["items"][0]["data"]), (200, "ConfigMapList", {"big": "y" * 1000}))
+        code, st, _ = self.f.req("GET", self.cm, headers={"Accept": one})
+        self.assertEqual((code, st["reason"]), (406, "NotAcceptable"))
+        # watch events carry the metadata only
+        self.f.patch(self.cm + "/m", {"data": {"big": "z"}, "metadata": {"annotations": {"x": "2"}}})
+        evs = list(self.f.watch(self.cm + "?watch=1&resourceVersion=" + a["metadata"]["resourceVersion"],
+                                n=1, headers={"Accept": one + ",application/json"}))
+        self.assertEqual([(e["type"], e["object"]["kind"], set(e["object"]),
+                           e["object"]["metadata"]["annotations"]) for e in evs],
+                         [("MODIFIED", "PartialObjectMetadata", {"kind", "apiVersion", "metadata"},
+                           {"x": "2"})])
 
     def test_live_events_and_bookmarks(self):
         code, o, _ = self.f.get(self.cm)
