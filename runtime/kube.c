@@ -94,6 +94,7 @@ struct wfc_kube_informer {
 	long page;
 	int watch_timeout;
 	void (*trim)(cJSON *obj);
+	bool metadata_only;
 	struct wfc_kube_informer_cb cb;
 	struct wfc_strmap map;      /* key -> struct centry */
 	char *rv;
@@ -374,6 +375,11 @@ static void error_from(struct wfc_kube_error *e, const struct wfc_http_response 
 
 /* --- blocking requests --- */
 
+/* metadata only, or else the whole object from a server that cannot */
+#define ACCEPT_PARTIAL "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json"
+#define ACCEPT_PARTIAL_LIST \
+	"application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json"
+
 struct call {
 	const char *method;
 	const char *path;
@@ -555,7 +561,8 @@ int wfc_kube_list(struct wfc_kube *c, const struct wfc_kube_res *r, const char *
 	struct wfc_buf p = { 0 };
 	res_path(&p, r, list_ns(c, ns), NULL, NULL);
 	list_query(&p, o);
-	struct call k = { "GET", p.s, NULL, NULL, 0, NULL };
+	struct call k = { "GET", p.s, NULL, NULL, 0,
+			  o && o->metadata_only ? ACCEPT_PARTIAL_LIST : NULL };
 	cJSON *l = NULL;
 	int rc = call_json(c, &k, &l, e);
 	wfc_buf_free(&p);
@@ -916,7 +923,7 @@ static int informer_list(struct wfc_kube_informer *inf, struct wfc_kube_error *e
 {
 	struct wfc_kube *c = inf->c;
 	struct wfc_kube_list_opts lo = { inf->label, inf->field, NULL, NULL, inf->page,
-					 inf->trim };
+					 inf->trim, inf->metadata_only };
 	cJSON *list = NULL;
 
 	if (wfc_kube_list_all(c, inf->r, inf->ns, &lo, &list, e))
@@ -1003,7 +1010,8 @@ static void informer_open(struct wfc_kube_informer *inf)
 	query_long(&p, "timeoutSeconds", inf->watch_timeout);
 	query(&p, "labelSelector", inf->label);
 	query(&p, "fieldSelector", inf->field);
-	const char *hdrs[3] = { "Accept: application/json", NULL, NULL };
+	const char *hdrs[3] = { inf->metadata_only ? "Accept: " ACCEPT_PARTIAL
+						    : "Accept: application/json", NULL, NULL };
 	if (cr.authorization) {
 		wfc_buf_printf(&auth, "Authorization: %s", cr.authorization);
 		hdrs[1] = auth.s;
@@ -1234,6 +1242,7 @@ struct wfc_kube_informer *wfc_kube_informer_create(struct wfc_kube *c,
 	inf->page = o->page_size > 0 ? o->page_size : 500;
 	inf->watch_timeout = o->watch_timeout_s > 0 ? o->watch_timeout_s : 300;
 	inf->trim = o->trim;
+	inf->metadata_only = o->metadata_only;
 	if (cb)
 		inf->cb = *cb;
 	inf->delay = c->b0;

@@ -138,6 +138,9 @@ struct wfc_kube_list_opts {
 	/* wfc_kube_list_all: called on each item as its page arrives, to cut
 	 * it down to what the caller keeps (the whole list is never held) */
 	void (*trim)(cJSON *item);
+	/* the items as meta.k8s.io/v1 PartialObjectMetadata: metadata only
+	 * (a server that cannot sends them whole) */
+	bool metadata_only;
 };
 
 /* One page: the List object, metadata.continue set when more follow. */
@@ -209,6 +212,9 @@ struct wfc_kube_informer_opts {
 	 * (listed or watched), as client-go's transform: what it removes is
 	 * never seen by wfc_kube_informer_get */
 	void (*trim)(cJSON *obj);
+	/* list and watch the objects' metadata only (PartialObjectMetadata):
+	 * for an informer that reads labels and annotations of big objects */
+	bool metadata_only;
 };
 
 struct wfc_kube_informer;
@@ -232,7 +238,9 @@ const cJSON *wfc_kube_informer_get(const struct wfc_kube_informer *inf,
 /* Drops the cached object and every later event of it but DELETED: for an
  * object the caller is done with (a finished Job of a long run), so that
  * the cache does not grow with the run. wfc_kube_informer_get is then NULL
- * and wfc_kube_informer_forgotten true, until the object is deleted. */
+ * and wfc_kube_informer_forgotten true, until the object is deleted. It
+ * may be called from on_event for the object being reported, which is
+ * freed by it. */
 void wfc_kube_informer_forget(struct wfc_kube_informer *inf, const char *ns, const char *name);
 /* Caches obj (taken; as read with a GET) again for a forgotten object. */
 void wfc_kube_informer_restore(struct wfc_kube_informer *inf, cJSON *obj);

@@ -901,6 +901,36 @@ static void test_informer_trim_forget(void **state)
 	wfc_buf_free(&r.log);
 }
 
+/* An informer of metadata only asks for PartialObjectMetadata, with the
+ * whole object as the fallback a server without it answers with. */
+static void test_informer_metadata_only(void **state)
+{
+	struct fx *f = *state;
+	struct rec r = { 0 };
+	client(f, NULL, 10);
+	fake_push(f->fake, "GET", "/api/v1/namespaces/ns/configmaps?fieldSelector=metadata.name%3Ds&limit=500", 200,
+		  "{\"kind\":\"PartialObjectMetadataList\",\"apiVersion\":\"meta.k8s.io/v1\","
+		  "\"metadata\":{\"resourceVersion\":\"7\"},\"items\":[{\"kind\":\"PartialObjectMetadata\","
+		  "\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":{\"name\":\"s\",\"namespace\":\"ns\","
+		  "\"resourceVersion\":\"6\",\"annotations\":{\"k\":\"v\"}}}]}");
+	fake_push_held(f->fake, "GET", "/api/v1/namespaces/ns/configmaps?watch=1&allowWatchBookmarks=true&resourceVersion=7&", "");
+	struct wfc_kube_informer_opts io = { .field_selector = "metadata.name=s", .metadata_only = true };
+	struct wfc_kube_informer_cb cb = rec_cb(&r);
+	struct wfc_kube_informer *inf = wfc_kube_informer_create(f->c, wfc_kube_builtin(WFC_KUBE_CONFIGMAPS),
+								 &io, &cb, &f->e);
+	assert_non_null(inf);
+	assert_int_equal(f->fake->unexpected, 0);
+	assert_string_equal(fake_back(f->fake, 1)->accept,
+			    "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json");
+	assert_string_equal(fake_last(f->fake)->accept,
+			    "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json");
+	const cJSON *s = wfc_kube_informer_get(inf, NULL, "s");
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(s, "metadata"),
+								     "annotations"), "k")->valuestring, "v");
+	wfc_kube_informer_destroy(inf);
+	wfc_buf_free(&r.log);
+}
+
 static void test_informer_errors(void **state)
 {
 	struct fx *f = *state;
@@ -1237,7 +1267,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exec_plugin_needs_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_reconnect_and_relist, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_trim_forget, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_informer_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_informer_metadata_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_first_list_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_destroyed_in_callback, setup, teardown),

@@ -99,6 +99,7 @@ static struct fake_reply *take(struct fake *f, const struct wfc_http_request *rq
 	}
 	c->auth = dup_or_null(header(rq, "Authorization"));
 	c->ctype = dup_or_null(header(rq, "Content-Type"));
+	c->accept = dup_or_null(header(rq, "Accept"));
 	c->stream = stream;
 	c->has_cert = rq->cert_pem != NULL;
 
@@ -268,6 +269,7 @@ void fake_destroy(struct fake *f)
 		free(f->calls[i].body);
 		free(f->calls[i].auth);
 		free(f->calls[i].ctype);
+		free(f->calls[i].accept);
 	}
 	free(f->calls);
 	while (f->streams) {

@@ -13,6 +13,7 @@ struct fake_call {
 	char *method, *path, *body;
 	char *auth;          /* the Authorization value, or NULL */
 	char *ctype;         /* Content-Type, or NULL */
+	char *accept;        /* Accept, or NULL */
 	bool stream;
 	bool has_cert;
 };
