@@ -2670,12 +2670,27 @@ static void hash_id(const struct wfc_sched *s, const char *name, char *buf, size
 	snprintf(buf, size, "%s-%u", s->p->name, h);
 }
 
+/* A node's (or an attempt's) message, startedAt and finishedAt. */
+static void add_times(cJSON *o, const char *message, enum wfc_rt_phase ph, double started,
+		      double finished)
+{
+	char ts[32];
+	if (message && *message)
+		cJSON_AddStringToObject(o, "message", message);
+	wfc_rfc3339_format(started, ts, sizeof(ts));
+	cJSON_AddStringToObject(o, "startedAt", ts);
+	if (is_done(ph)) {
+		wfc_rfc3339_format(finished, ts, sizeof(ts));
+		cJSON_AddStringToObject(o, "finishedAt", ts);
+	}
+}
+
 /* The attempts of a retried Pod node, as Argo's children NAME(k). */
 static void attempts_json(const struct wfc_sched *s, size_t id, cJSON *nodes, cJSON *children)
 {
 	const struct wfc_rt_node *n = N(s, id);
 	const struct nstate *st = S(s, id);
-	char ts[32], idb[320];
+	char idb[320];
 	for (size_t k = 0; k < st->natt; k++) {
 		const struct attempt *a = &st->att[k];
 		char *name = xprintf("%s(%zu)", n->name, k);
@@ -2690,14 +2705,7 @@ static void attempts_json(const struct wfc_sched *s, size_t id, cJSON *nodes, cJ
 		if (n->template_name)
 			cJSON_AddStringToObject(o, "templateName", n->template_name);
 		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(a->phase));
-		if (a->message && *a->message)
-			cJSON_AddStringToObject(o, "message", a->message);
-		wfc_rfc3339_format(a->started_wall, ts, sizeof(ts));
-		cJSON_AddStringToObject(o, "startedAt", ts);
-		if (is_done(a->phase)) {
-			wfc_rfc3339_format(a->finished_wall, ts, sizeof(ts));
-			cJSON_AddStringToObject(o, "finishedAt", ts);
-		}
+		add_times(o, a->message, a->phase, a->started_wall, a->finished_wall);
 		if (a->exit_code >= 0) {
 			char ec[16];
 			snprintf(ec, sizeof(ec), "%d", a->exit_code);
@@ -2733,9 +2741,11 @@ static const char *type_name(const struct wfc_sched *s, size_t id)
 	return n->type_name;
 }
 
-cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
+/* The workflow without its nodes; status, its last member, ends with an
+ * empty "nodes" (wfc_sched_workflow_text relies on that). */
+static cJSON *workflow_head(const struct wfc_sched *s, cJSON **nodes)
 {
-	char ts[32], idb[320];
+	char ts[32];
 	cJSON *wf = cJSON_CreateObject();
 	cJSON_AddStringToObject(wf, "apiVersion", "argoproj.io/v1alpha1");
 	cJSON_AddStringToObject(wf, "kind", "Workflow");
@@ -2767,69 +2777,107 @@ cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
 			cJSON_AddItemToArray(pl, pp);
 		}
 	}
-	cJSON *nodes = cJSON_AddObjectToObject(status, "nodes");
-	for (size_t i = 0; i < s->nn; i++) {
-		const struct nstate *st = S(s, i);
-		const struct wfc_rt_node *n = N(s, i);
-		if (st->phase == WFC_PHASE_NONE || hidden(s, i))
-			continue;
-		node_id(s, i, idb, sizeof(idb));
-		cJSON *o = cJSON_AddObjectToObject(nodes, idb);
-		cJSON_AddStringToObject(o, "id", idb);
-		cJSON_AddStringToObject(o, "name", n->name);
-		cJSON_AddStringToObject(o, "displayName", n->display);
-		cJSON_AddStringToObject(o, "type", type_name(s, i));
-		if (n->template_name)
-			cJSON_AddStringToObject(o, "templateName", n->template_name);
-		bool daemoned = st->phase == WFC_PHASE_DAEMONED;
-		cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(daemoned ? WFC_PHASE_RUNNING
-								      : st->phase));
-		if (daemoned)
-			cJSON_AddBoolToObject(o, "daemoned", true);
-		if (st->message && *st->message)
-			cJSON_AddStringToObject(o, "message", st->message);
-		wfc_rfc3339_format(st->started_wall, ts, sizeof(ts));
-		cJSON_AddStringToObject(o, "startedAt", ts);
-		if (is_done(st->phase)) {
-			wfc_rfc3339_format(st->finished_wall, ts, sizeof(ts));
-			cJSON_AddStringToObject(o, "finishedAt", ts);
-		}
-		bool has_out = st->result || st->exit_code >= 0;
-		for (size_t k = 0; st->outputs && k < n->noutputs; k++)
-			has_out = has_out || st->outputs[k];
-		if (has_out) {
-			cJSON *out = cJSON_AddObjectToObject(o, "outputs");
-			if (st->result)
-				cJSON_AddStringToObject(out, "result", st->result);
-			cJSON *pl = NULL;
-			for (size_t k = 0; st->outputs && k < n->noutputs; k++) {
-				if (!st->outputs[k])
-					continue;
-				if (!pl)
-					pl = cJSON_AddArrayToObject(out, "parameters");
-				cJSON *pp = cJSON_CreateObject();
-				cJSON_AddStringToObject(pp, "name", n->outputs[k].name);
-				cJSON_AddStringToObject(pp, "value", st->outputs[k]);
-				cJSON_AddItemToArray(pl, pp);
-			}
-			if (st->exit_code >= 0) {
-				char ec[16];
-				snprintf(ec, sizeof(ec), "%d", st->exit_code);
-				cJSON_AddStringToObject(out, "exitCode", ec);
-			}
-		}
-		cJSON *ch = NULL;
-		if (st->natt)
-			attempts_json(s, i, nodes, ch = cJSON_AddArrayToObject(o, "children"));
-		for (size_t k = 0; k < st->nkids; k++) {
-			size_t c = st->kids[k];
-			if (S(s, c)->phase == WFC_PHASE_NONE || hidden(s, c))
-				continue;
-			if (!ch)
-				ch = cJSON_AddArrayToObject(o, "children");
-			node_id(s, c, idb, sizeof(idb));
-			cJSON_AddItemToArray(ch, cJSON_CreateString(idb));
-		}
-	}
+	*nodes = cJSON_AddObjectToObject(status, "nodes");
 	return wf;
 }
+
+/* Node i (and its attempts) as members of nodes. */
+static void node_json(const struct wfc_sched *s, size_t i, cJSON *nodes)
+{
+	char idb[320];
+	const struct nstate *st = S(s, i);
+	const struct wfc_rt_node *n = N(s, i);
+	if (st->phase == WFC_PHASE_NONE || hidden(s, i))
+		return;
+	node_id(s, i, idb, sizeof(idb));
+	cJSON *o = cJSON_AddObjectToObject(nodes, idb);
+	cJSON_AddStringToObject(o, "id", idb);
+	cJSON_AddStringToObject(o, "name", n->name);
+	cJSON_AddStringToObject(o, "displayName", n->display);
+	cJSON_AddStringToObject(o, "type", type_name(s, i));
+	if (n->template_name)
+		cJSON_AddStringToObject(o, "templateName", n->template_name);
+	bool daemoned = st->phase == WFC_PHASE_DAEMONED;
+	cJSON_AddStringToObject(o, "phase", wfc_rt_phase_name(daemoned ? WFC_PHASE_RUNNING
+							      : st->phase));
+	if (daemoned)
+		cJSON_AddBoolToObject(o, "daemoned", true);
+	add_times(o, st->message, st->phase, st->started_wall, st->finished_wall);
+	bool has_out = st->result || st->exit_code >= 0;
+	for (size_t k = 0; st->outputs && k < n->noutputs; k++)
+		has_out = has_out || st->outputs[k];
+	if (has_out) {
+		cJSON *out = cJSON_AddObjectToObject(o, "outputs");
+		if (st->result)
+			cJSON_AddStringToObject(out, "result", st->result);
+		cJSON *pl = NULL;
+		for (size_t k = 0; st->outputs && k < n->noutputs; k++) {
+			if (!st->outputs[k])
+				continue;
+			if (!pl)
+				pl = cJSON_AddArrayToObject(out, "parameters");
+			cJSON *pp = cJSON_CreateObject();
+			cJSON_AddStringToObject(pp, "name", n->outputs[k].name);
+			cJSON_AddStringToObject(pp, "value", st->outputs[k]);
+			cJSON_AddItemToArray(pl, pp);
+		}
+		if (st->exit_code >= 0) {
+			char ec[16];
+			snprintf(ec, sizeof(ec), "%d", st->exit_code);
+			cJSON_AddStringToObject(out, "exitCode", ec);
+		}
+	}
+	cJSON *ch = NULL;
+	if (st->natt)
+		attempts_json(s, i, nodes, ch = cJSON_AddArrayToObject(o, "children"));
+	for (size_t k = 0; k < st->nkids; k++) {
+		size_t c = st->kids[k];
+		if (S(s, c)->phase == WFC_PHASE_NONE || hidden(s, c))
+			continue;
+		if (!ch)
+			ch = cJSON_AddArrayToObject(o, "children");
+		node_id(s, c, idb, sizeof(idb));
+		cJSON_AddItemToArray(ch, cJSON_CreateString(idb));
+	}
+}
+
+cJSON *wfc_sched_workflow_json(const struct wfc_sched *s)
+{
+	cJSON *nodes;
+	cJSON *wf = workflow_head(s, &nodes);
+	for (size_t i = 0; i < s->nn; i++)
+		node_json(s, i, nodes);
+	return wf;
+}
+
+char *wfc_sched_workflow_text(const struct wfc_sched *s)
+{
+	cJSON *nodes;
+	cJSON *wf = workflow_head(s, &nodes);
+	char *head = cJSON_PrintUnformatted(wf);
+	cJSON_Delete(wf);
+	size_t hl = strlen(head);
+	/* it ends ..."nodes":{}}}: the nodes go between the first two braces */
+	if (hl < 4 || strcmp(head + hl - 4, "{}}}") != 0)
+		abort();
+	struct wfc_buf b = { 0 };
+	wfc_buf_add(&b, head, hl - 3);
+	cJSON_free(head);
+	bool first = true;
+	for (size_t i = 0; i < s->nn; i++) {
+		cJSON *one = cJSON_CreateObject();
+		node_json(s, i, one);
+		if (one->child) {
+			char *t = cJSON_PrintUnformatted(one);
+			if (!first)
+				wfc_buf_add(&b, ",", 1);
+			wfc_buf_add(&b, t + 1, strlen(t) - 2);
+			first = false;
+			cJSON_free(t);
+		}
+		cJSON_Delete(one);
+	}
+	wfc_buf_add(&b, "}}}", 3);
+	return b.s;
+}
+

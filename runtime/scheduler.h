@@ -166,5 +166,8 @@ const char *wfc_sched_global(const struct wfc_sched *s, size_t i, const char **n
 /* The final Workflow in Argo's shape (metadata, status.phase, startedAt,
  * finishedAt, status.nodes by id). Caller owns it. */
 struct cJSON *wfc_sched_workflow_json(const struct wfc_sched *s);
+/* The same printed unformatted (caller frees), built a node at a time:
+ * the tree of 10,000 nodes would be several times the text. */
+char *wfc_sched_workflow_text(const struct wfc_sched *s);
 
 #endif

@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
 #include <cmocka.h>
 
 #include "runtime/local.h"
@@ -118,6 +119,13 @@ static int run_plan(void *user, const char *text)
 	struct wfc_sched *s = wfc_sched_create(p, &ex, &so);
 	enum wfc_rt_phase ph = wfc_sched_run(s);
 	summary(s, ph, out);
+	/* the status text built a node at a time is the tree printed */
+	cJSON *wf = wfc_sched_workflow_json(s);
+	char *whole = cJSON_PrintUnformatted(wf), *status = wfc_sched_workflow_text(s);
+	assert_string_equal(status, whole);
+	free(status);
+	cJSON_free(whole);
+	cJSON_Delete(wf);
 	wfc_sched_destroy(s);
 	wfc_local_destroy(l);
 	wfc_rt_plan_free(p);
