@@ -42,6 +42,7 @@ struct wfc_coord {
 	char **resumed_before;
 	size_t nresumed_before;
 	unsigned long changes_seen;
+	unsigned long adopted;         /* objects own_run gave an owner */
 	double started_at;             /* of the run, from an earlier status; 0: none */
 	double last_write;
 	double write_cpu;              /* CPU seconds the last status write took */
@@ -70,9 +71,10 @@ void wfc_coord_report_usage(const struct wfc_coord *c, FILE *out)
 			break;
 	if (f)
 		fclose(f);
-	fprintf(out, "Jobs: %lu unsuspended, %lu created, %lu found finished; API errors: %lu; "
-		     "CPU: %.3f s",
-		st.unsuspended, st.created, st.adopted_done, st.api_errors, wfc_now_cpu());
+	fprintf(out, "Jobs: %lu unsuspended, %lu created, %lu found finished; objects given an "
+		     "owner: %lu; pod lists: %lu, log reads: %lu; API errors: %lu; CPU: %.3f s",
+		st.unsuspended, st.created, st.adopted_done, c->adopted, st.pods_listed,
+		st.logs_read, st.api_errors, wfc_now_cpu());
 	if (hwm_kib >= 0)
 		fprintf(out, "; peak memory: %.1f MiB", hwm_kib / 1024.0);
 	fputc('\n', out);
@@ -202,7 +204,9 @@ static void own_run(struct wfc_coord *c)
 			cJSON_ArrayForEach(r, wfc_json_get(wfc_json_get(it, "metadata"), "ownerReferences"))
 				cJSON_AddItemToArray(refs, cJSON_Duplicate(r, true));
 			cJSON_AddItemToArray(refs, cJSON_Duplicate(c->owner, true));
-			wfc_kube_merge_patch(c->c, R(kinds[i]), c->ns, name, NULL, patch, NULL, &e);
+			if (wfc_kube_merge_patch(c->c, R(kinds[i]), c->ns, name, NULL, patch, NULL,
+						 &e) == 0)
+				c->adopted++;
 			cJSON_Delete(patch);
 		}
 		cJSON_Delete(list);
@@ -244,12 +248,10 @@ static void previous_status(struct wfc_coord *c)
 	cJSON_Delete(cm);
 }
 
-static int write_status(struct wfc_coord *c, const cJSON *wf, char *err, size_t errlen)
+static int write_status(struct wfc_coord *c, const char *text, char *err, size_t errlen)
 {
-	char *text = cJSON_PrintUnformatted(wf);
 	int rc = wfc_store_write(c->c, c->ns, c->status_name, "workflow.json", text, c->labels,
 				 c->owner, err, errlen);
-	cJSON_free(text);
 	if (rc == 0 && c->resume_handled) {
 		/* what the control handled, so a coordinator started again knows */
 		cJSON *patch = cJSON_CreateObject();
@@ -269,10 +271,10 @@ static void status_now(struct wfc_coord *c)
 	if (!c->sched)
 		return;
 	double t0 = wfc_now_cpu();
-	cJSON *wf = wfc_sched_workflow_json(c->sched);
+	char *text = wfc_sched_workflow_text(c->sched);
 	char err[256];
-	write_status(c, wf, err, sizeof(err));
-	cJSON_Delete(wf);
+	write_status(c, text, err, sizeof(err));
+	free(text);
 	c->write_cpu = wfc_now_cpu() - t0;
 }
 
@@ -450,6 +452,9 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 		goto err_out;
 	}
 	c->plan_json = cJSON_Parse(c->plan_text);
+	free(c->plan_text);
+	c->plan_text = NULL;
+	wfc_kube_jobs_trim_plan(c->plan_json);
 	if (!o->owner_job && o->pod_name)
 		find_owner(c);
 	const char *kind = wfc_json_str(wfc_json_get(c->plan_json, "workflow"), "kind");
@@ -493,15 +498,20 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 	wfc_rfc3339_format(c->started_at, ts, sizeof(ts));
 	cJSON_AddStringToObject(st0, "startedAt", ts);
 	cJSON *cm = NULL;
-	if (wfc_kube_get(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, &cm, &e) != 0 &&
-	    write_status(c, wf0, err, errlen) != 0) {
-		cJSON_Delete(wf0);
+	char *text0 = cJSON_PrintUnformatted(wf0);
+	cJSON_Delete(wf0);
+	int rc0 = 0;
+	if (wfc_kube_get(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, &cm, &e) != 0)
+		rc0 = write_status(c, text0, err, errlen);
+	cJSON_Delete(cm);
+	cJSON_free(text0);
+	if (rc0 != 0) {
 		wfc_buf_free(&fs);
 		goto err_out;
 	}
-	cJSON_Delete(cm);
-	cJSON_Delete(wf0);
-	struct wfc_kube_informer_opts io = { .namespace = c->ns, .field_selector = wfc_buf_str(&fs) };
+	/* the annotations of resume and stop are all it reads: not the status */
+	struct wfc_kube_informer_opts io = { .namespace = c->ns, .field_selector = wfc_buf_str(&fs),
+					     .metadata_only = true };
 	struct wfc_kube_informer_cb cb = { 0 };
 	c->control = wfc_kube_informer_create(c->c, R(WFC_KUBE_CONFIGMAPS), &io, &cb, &e);
 	wfc_buf_free(&fs);

@@ -22,6 +22,10 @@
 
 /* Argo keeps the last 256 KiB of a step's stdout as outputs.result. */
 #define RESULT_MAX (256 * 1024)
+/* How long an ended Job waits for its pod's end on the pods' watch before
+ * the pods are listed (the two watches are apart: the Job's news often
+ * comes first, the pod's a few milliseconds later). */
+#define POD_GRACE_S 1.0
 
 enum kstate {
 	K_RUNNING,       /* Job unsuspended or created; waiting for its end */
@@ -35,6 +39,7 @@ struct kjob {
 	enum kstate state;
 	bool gone;           /* the Job vanished before it ended */
 	double started;
+	double end_seen;     /* when its Job was first seen ended before its pod; 0: not */
 	char *pod;           /* the pod last seen, or NULL */
 	char *ip;
 	struct wfc_kres *res; /* a resource template's action, else NULL */
@@ -45,6 +50,7 @@ struct podref {
 	char *job;           /* the key */
 	char *pod;           /* NULL: none now */
 	char *created;       /* its creationTimestamp */
+	bool done;           /* the Job's end is read: its pods are not cached */
 };
 
 struct wfc_kube_jobs {
@@ -57,6 +63,8 @@ struct wfc_kube_jobs {
 	struct kjob **live;
 	size_t nlive, caplive;
 	size_t nres;                 /* resource jobs running: wait() polls them */
+	const cJSON **pnodes;        /* the plan's "nodes", by id */
+	size_t npnodes;
 	struct wfc_strmap podrefs;   /* Job name -> struct podref */
 	struct podref **refs;
 	size_t nrefs;
@@ -83,6 +91,25 @@ static void ignore_event(void *ud, enum wfc_kube_event ev, const cJSON *obj)
 
 static const char *job_of_pod(const cJSON *pod);
 
+static struct podref *podref_make(struct wfc_kube_jobs *k, const char *job)
+{
+	struct podref *r = calloc(1, sizeof(*r));
+	if (!r)
+		abort();
+	r->job = wfc_xstrdup(job);
+	wfc_strmap_put(&k->podrefs, r->job, strlen(r->job), r);
+	k->refs = wfc_xrealloc(k->refs, (k->nrefs + 1) * sizeof(*k->refs));
+	k->refs[k->nrefs++] = r;
+	return r;
+}
+
+static void podref_clear(struct podref *r)
+{
+	free(r->pod);
+	free(r->created);
+	r->pod = r->created = NULL;
+}
+
 static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
 {
 	struct wfc_kube_jobs *k = ud;
@@ -94,23 +121,22 @@ static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
 		return;
 	const char *created = cJSON_IsString(ts) ? ts->valuestring : "";
 	struct podref *r = wfc_strmap_get(&k->podrefs, job, strlen(job));
+	if (r && r->done) {
+		/* a pod of a Job whose end was read (the pods' watch often
+		 * comes after the Job's): not kept. The informer allows this
+		 * from its callback; pod is gone after it */
+		if (ev != WFC_KUBE_DELETED)
+			wfc_kube_informer_forget(k->pods, k->ns, nm->valuestring);
+		return;
+	}
 	if (!r) {
 		if (ev == WFC_KUBE_DELETED)
 			return;
-		r = calloc(1, sizeof(*r));
-		if (!r)
-			abort();
-		r->job = wfc_xstrdup(job);
-		wfc_strmap_put(&k->podrefs, r->job, strlen(r->job), r);
-		k->refs = wfc_xrealloc(k->refs, (k->nrefs + 1) * sizeof(*k->refs));
-		k->refs[k->nrefs++] = r;
+		r = podref_make(k, job);
 	}
 	if (ev == WFC_KUBE_DELETED) {
-		if (r->pod && strcmp(r->pod, nm->valuestring) == 0) {
-			free(r->pod);
-			free(r->created);
-			r->pod = r->created = NULL;
-		}
+		if (r->pod && strcmp(r->pod, nm->valuestring) == 0)
+			podref_clear(r);
 		return;
 	}
 	/* RFC 3339 in UTC sorts as text: the newest pod wins */
@@ -182,6 +208,13 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 	k->c = o->client;
 	k->ns = o->namespace ? o->namespace : wfc_kube_namespace(k->c);
 	k->label = wfc_kube_run_label(o->plan->name);
+	const cJSON *pn, *pns = wfc_json_get(o->plan_json, "nodes");
+	k->pnodes = wfc_xmalloc((o->plan->nnodes + 1) * sizeof(*k->pnodes));
+	cJSON_ArrayForEach(pn, pns) {
+		if (k->npnodes == o->plan->nnodes)
+			break;
+		k->pnodes[k->npnodes++] = pn;
+	}
 	struct wfc_buf sel = { 0 };
 	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", k->label);
 	k->selector = sel.s;
@@ -240,6 +273,7 @@ void wfc_kube_jobs_destroy(struct wfc_kube_jobs *k)
 		free(k->refs[i]);
 	}
 	free(k->refs);
+	free(k->pnodes);
 	wfc_strmap_free(&k->podrefs);
 	free(k->selector);
 	free(k->label);
@@ -263,10 +297,17 @@ const char *wfc_kube_jobs_pod(struct wfc_kube_jobs *k, const void *job)
  * time. */
 static const cJSON *plan_node(const struct wfc_kube_jobs *k, const struct wfc_rt_node *n)
 {
-	const cJSON *nodes = wfc_json_get(k->o.plan_json, "nodes");
-	if (n->id >= k->o.plan->nnodes)
-		return NULL;
-	return cJSON_GetArrayItem(nodes, (int)n->id);
+	return n->id < k->npnodes ? k->pnodes[n->id] : NULL;
+}
+
+void wfc_kube_jobs_trim_plan(cJSON *plan_json)
+{
+	/* what plan_node's callers and wfc_rt_node_job read */
+	static const char *const keep[] = { "name", "job", "jobWrapper", "pod", "resource",
+					    "outputs", NULL };
+	cJSON *n;
+	cJSON_ArrayForEach(n, cJSON_GetObjectItemCaseSensitive(plan_json, "nodes"))
+		wfc_kube_keep_only(n, keep);
 }
 
 /* The condition of type `type` with status True, or NULL. */
@@ -513,6 +554,10 @@ static void track(struct wfc_kube_jobs *k, struct kjob *j)
 		k->live = wfc_xrealloc(k->live, k->caplive * sizeof(*k->live));
 	}
 	k->live[k->nlive++] = j;
+	struct podref *r = j->res || !j->name ? NULL
+			   : wfc_strmap_get(&k->podrefs, j->name, strlen(j->name));
+	if (r)
+		r->done = false;  /* a Job that ended runs again */
 }
 
 static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
@@ -520,10 +565,15 @@ static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
 	if (j->res) {
 		k->nres--;
 	} else {
-		/* its end is read: a long run's caches hold only what runs */
-		const struct podref *r = wfc_strmap_get(&k->podrefs, j->name, strlen(j->name));
-		if (r && r->pod)
+		/* its end is read: a long run's caches hold only what runs,
+		 * and pods of it seen from now on are dropped (pod_event) */
+		struct podref *r = wfc_strmap_get(&k->podrefs, j->name, strlen(j->name));
+		if (!r)
+			r = podref_make(k, j->name);
+		if (r->pod)
 			wfc_kube_informer_forget(k->pods, k->ns, r->pod);
+		podref_clear(r);
+		r->done = true;
 		wfc_kube_informer_forget(k->jobs, k->ns, j->name);
 	}
 	for (size_t i = 0; i < k->nlive; i++)
@@ -932,7 +982,14 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 	cJSON *fresh = NULL;
 	if (!term) {
 		/* the Job's end can come before its pod's on the other watch:
-		 * read the pods of the Job as they are now */
+		 * wait for that a moment (kube_wait wakes up for it), then read
+		 * the pods of the Job as they are now */
+		double now = wfc_now_mono();
+		if (j->end_seen <= 0)
+			j->end_seen = now;
+		if (now - j->end_seen < POD_GRACE_S)
+			return 0;
+		k->stats.pods_listed++;
 		fresh = fresh_pod(k, j->name);
 		if (fresh) {
 			pod = fresh;
@@ -989,6 +1046,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		char *log = NULL;
 		size_t len = 0;
 		struct wfc_kube_error e;
+		k->stats.logs_read++;
 		if (wfc_kube_log_read(k->c, k->ns, j->pod, &lo, &log, &len, &e) == 0)
 			out->result = trim_result(log, len);
 		else
@@ -1055,6 +1113,17 @@ static void kube_wait(void *self, int timeout_ms)
 	/* resource conditions are read again every second */
 	if (k->nres && (to < 0 || to > 1000))
 		to = 1000;
+	/* and an ended Job waiting for its pod's end is polled at its grace's end */
+	double now = wfc_now_mono();
+	for (size_t i = 0; i < k->nlive; i++) {
+		const struct kjob *j = k->live[i];
+		if (j->end_seen <= 0)
+			continue;
+		double left = j->end_seen + POD_GRACE_S - now;
+		int ms = left > 0 ? (int)(left * 1000) + 1 : 0;
+		if (to < 0 || ms < to)
+			to = ms;
+	}
 	int r = poll(fds, (nfds_t)(n + (sig >= 0)), to);
 	if (r < 0 && errno != EINTR)
 		r = 0;

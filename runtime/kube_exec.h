@@ -52,6 +52,10 @@ struct wfc_kube_jobs;
 struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, char *err,
 					   size_t errlen);
 void wfc_kube_jobs_destroy(struct wfc_kube_jobs *k);
+/* Cuts each of plan_json's nodes down to what the executor reads of it
+ * (a node's Job, pod, resource and outputs): for a caller that keeps the
+ * plan of a large run only for the executor. */
+void wfc_kube_jobs_trim_plan(cJSON *plan_json);
 /* The executor interface over k (valid while k lives). */
 void wfc_kube_jobs_executor(struct wfc_kube_jobs *k, struct wfc_executor *out);
 
@@ -60,6 +64,8 @@ const char *wfc_kube_jobs_pod(struct wfc_kube_jobs *k, const void *job);
 /* Counters: Jobs created, unsuspended, adopted as already finished. */
 struct wfc_kube_jobs_stats {
 	unsigned long created, unsuspended, adopted_done, api_errors;
+	unsigned long pods_listed;    /* an ended Job's pod not seen ended on the watch */
+	unsigned long logs_read;      /* for outputs.result */
 };
 void wfc_kube_jobs_stats(const struct wfc_kube_jobs *k, struct wfc_kube_jobs_stats *out);
 
