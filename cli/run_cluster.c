@@ -60,7 +60,7 @@ static void fresh_salt(char *buf, size_t size)
 		close(fd);
 }
 
-static int apply(struct wfc_kube *c, const char *ns, cJSON *obj)
+static int apply_out(struct wfc_kube *c, const char *ns, cJSON *obj, cJSON **out)
 {
 	const char *api = wfc_json_str(obj, "apiVersion"), *kind = wfc_json_str(obj, "kind");
 	const char *name = wfc_json_str(wfc_json_get(obj, "metadata"), "name");
@@ -74,11 +74,52 @@ static int apply(struct wfc_kube *c, const char *ns, cJSON *obj)
 	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
 	if (r->namespaced && !wfc_json_str(meta, "namespace"))
 		cJSON_AddStringToObject(meta, "namespace", ns);
-	if (wfc_kube_apply(c, r, ns, obj, true, NULL, &e) != 0) {
+	if (wfc_kube_apply(c, r, ns, obj, true, out, &e) != 0) {
 		wfc_cli_error("cannot apply %s '%s': %s", kind, name ? name : "?", e.message);
 		return -1;
 	}
 	return 0;
+}
+
+static int apply(struct wfc_kube *c, const char *ns, cJSON *obj)
+{
+	return apply_out(c, ns, obj, NULL);
+}
+
+/* A detached run's coordinator Job, applied suspended before the rest:
+ * its ownerReference for them (so that the run is owned from the start,
+ * and the coordinator has none to add), or NULL. */
+static cJSON *coordinator_first(struct wfc_kube *c, const char *ns, const cJSON *job)
+{
+	cJSON *held = cJSON_Duplicate(job, true), *got = NULL, *ref = NULL;
+	cJSON *spec = cJSON_GetObjectItemCaseSensitive(held, "spec");
+	cJSON_DeleteItemFromObjectCaseSensitive(spec, "suspend");
+	cJSON_AddTrueToObject(spec, "suspend");
+	const char *uid = NULL;
+	if (apply_out(c, ns, held, &got) == 0)
+		uid = wfc_json_str(wfc_json_get(got, "metadata"), "uid");
+	if (uid) {
+		ref = cJSON_CreateObject();
+		cJSON_AddStringToObject(ref, "apiVersion", "batch/v1");
+		cJSON_AddStringToObject(ref, "kind", "Job");
+		cJSON_AddStringToObject(ref, "name", wfc_json_str(wfc_json_get(job, "metadata"), "name"));
+		cJSON_AddStringToObject(ref, "uid", uid);
+		cJSON_AddBoolToObject(ref, "blockOwnerDeletion", true);
+	}
+	cJSON_Delete(got);
+	cJSON_Delete(held);
+	return ref;
+}
+
+static void add_owner(cJSON *obj, const cJSON *ref)
+{
+	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+	cJSON *refs = cJSON_GetObjectItemCaseSensitive(meta, "ownerReferences");
+	if (!cJSON_IsArray(refs)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(meta, "ownerReferences");
+		refs = cJSON_AddArrayToObject(meta, "ownerReferences");
+	}
+	cJSON_AddItemToArray(refs, cJSON_Duplicate(ref, true));
 }
 
 /* Coordinates run `name` from here; returns the exit status. */
@@ -193,16 +234,27 @@ int wfc_run_cluster(struct wfc_ctx *ctx, struct wfc_compile_cfg *cc,
 			continue;
 		}
 		/* this run's objects, in the order compile gave them; the
-		 * coordinator Job only when detached */
-		bool ok = true;
+		 * coordinator Job only when detached, and then first, held
+		 * suspended until the rest (owned by it) is there */
+		cJSON *owner = !cron && o->detach ? coordinator_first(cl.client, ns, objs.v[i]) : NULL;
+		bool ok = cron || !o->detach || owner;
 		for (size_t k = 0; k < objs.n && ok; k++) {
 			const char *l = label_of(objs.v[k], "wfc.dev/workflow");
-			if (!l || strcmp(l, label) != 0)
+			if (!l || strcmp(l, label) != 0 || k == i)
 				continue;
-			if (k == i && !cron && !o->detach)
-				continue;
+			if (owner)
+				add_owner(objs.v[k], owner);
 			ok = apply(cl.client, ns, objs.v[k]) == 0;
 		}
+		if (ok && (cron || o->detach)) {
+			if (owner) {
+				cJSON *spec = cJSON_GetObjectItemCaseSensitive(objs.v[i], "spec");
+				cJSON_DeleteItemFromObjectCaseSensitive(spec, "suspend");
+				cJSON_AddFalseToObject(spec, "suspend");
+			}
+			ok = apply(cl.client, ns, objs.v[i]) == 0;
+		}
+		cJSON_Delete(owner);
 		if (!ok) {
 			rc = WFC_EXIT_FINDINGS;
 			continue;

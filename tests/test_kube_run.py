@@ -92,15 +92,18 @@ contexts:
 current-context: fake
 """ % (self.url, ', certificate-authority: "%s"' % self.ca if self.ca else "", TOKEN))
 
-    def admin(self, method, path, body=None):
+    def admin_text(self, path, method="GET", body=None):
         data = json.dumps(body).encode() if body is not None else None
         rq = urllib.request.Request(self.url + path, data=data, method=method,
                                     headers={"Content-Type": "application/json",
                                              "Authorization": "Bearer " + TOKEN})
         ctx = ssl.create_default_context(cafile=self.ca) if self.ca else None
         with urllib.request.urlopen(rq, timeout=10, context=ctx) as r:
-            t = r.read()
-            return json.loads(t) if t else None
+            return r.read().decode()
+
+    def admin(self, method, path, body=None):
+        t = self.admin_text(path, method, body)
+        return json.loads(t) if t else None
 
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
@@ -320,6 +323,26 @@ def wait_status(fake, ns, name, timeout=120):
     return None
 
 
+def owned_from_start(fake, name, job):
+    """`wfc run --detach` applies the run's objects owned by the coordinator
+    Job: the coordinator has none to give an owner (its last log line)."""
+    uid = job["metadata"]["uid"]
+    pods = fake.admin("GET", "/api/v1/namespaces/default/pods?labelSelector="
+                      "job-name%3D" + name)["items"]
+    log = "".join(fake.admin_text("/api/v1/namespaces/default/pods/%s/log?container=coordinator"
+                                  % p["metadata"]["name"]) for p in pods)
+    cms = fake.admin("GET", "/api/v1/namespaces/default/configmaps?labelSelector="
+                     "wfc.dev%2Fworkflow%3D" + name)["items"]
+    unowned = [c["metadata"]["name"] for c in cms
+               if uid not in [r.get("uid") for r in c["metadata"].get("ownerReferences", [])]]
+    if "objects given an owner: 0;" not in log or unowned:
+        print("FAIL in-cluster --detach: objects not owned from the start (unowned %s); "
+              "coordinator log:\n%s" % (unowned, log[-1500:]))
+        return 1
+    print("ok   in-cluster --detach: the run is owned by the coordinator Job from the start")
+    return 0
+
+
 def incluster_pass(wfc, build, src, tmp):
     """The coordinator as a Job in the cluster (in-cluster config over TLS,
     its service account's token): `wfc run --detach`, and two firings of a
@@ -361,6 +384,7 @@ def incluster_pass(wfc, build, src, tmp):
             if "Complete" not in conds:
                 print("FAIL in-cluster: the coordinator Job is not Complete: %s" % conds)
                 failed += 1
+            failed += owned_from_start(fake, case, job)
         # podGC and ttlStrategy, done by the coordinator in the cluster
         gc = os.path.join(d, "gc.yaml")
         with open(gc, "w") as f:
