@@ -95,6 +95,10 @@ class Store:
         new object (obj must not be the stored one; old may be)."""
         k = (res.key, ns, name)
         rv = self.next_rv()
+        # a metadata that did not change is the previous version's own
+        # (share()): the new rv goes into a copy, or the watch history's
+        # earlier events would show it and a watch resumed from them skip
+        obj["metadata"] = dict(meta(obj))
         meta(obj)["resourceVersion"] = str(rv)
         prev = self.objects.get(k)
         if prev is not None:

@@ -523,6 +523,22 @@ class Watch(Base):
                          [("MODIFIED", "PartialObjectMetadata", {"kind", "apiVersion", "metadata"},
                            {"x": "2"})])
 
+    def test_controller_updates_keep_their_resource_versions(self):
+        """Status updates share the unchanged metadata of the version before;
+        each event still carries its own resourceVersion, so a watch
+        resumed from any of them misses nothing."""
+        code, j, _ = self.f.post(self.jobs, job("rvs", ["true"]))
+        self.assertEqual(code, 201)
+        self.f.wait(self.jobs + "/rvs", finished, 10, "job to finish")
+        path = self.jobs + "?watch=1&timeoutSeconds=1&labelSelector=wfc.dev%2Fnode%3Drvs&resourceVersion="
+        evs = list(self.f.watch(path + j["metadata"]["resourceVersion"]))
+        rvs = [int(e["object"]["metadata"]["resourceVersion"]) for e in evs]
+        self.assertGreater(len(rvs), 1)
+        self.assertEqual(rvs, sorted(set(rvs)), "events' resourceVersions repeat or go back")
+        # resumed from the first event: the others, none skipped
+        again = list(self.f.watch(path + str(rvs[0])))
+        self.assertEqual([int(e["object"]["metadata"]["resourceVersion"]) for e in again], rvs[1:])
+
     def test_live_events_and_bookmarks(self):
         code, o, _ = self.f.get(self.cm)
         rv = o["metadata"]["resourceVersion"]
