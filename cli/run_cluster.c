@@ -255,6 +255,15 @@ int wfc_run_cluster(struct wfc_ctx *ctx, struct wfc_compile_cfg *cc,
 			ok = apply(cl.client, ns, objs.v[i]) == 0;
 		}
 		cJSON_Delete(owner);
+		/* applied: the objects of a run of 10,000 Jobs are not held while
+		 * it is coordinated (the coordinator Job stays: label and name) */
+		for (size_t k = 0; k < objs.n; k++) {
+			const char *l = label_of(objs.v[k], "wfc.dev/workflow");
+			if (k != i && l && strcmp(l, label) == 0) {
+				cJSON_Delete(objs.v[k]);
+				objs.v[k] = NULL;
+			}
+		}
 		if (!ok) {
 			rc = WFC_EXIT_FINDINGS;
 			continue;
