@@ -98,29 +98,13 @@ static cJSON *coordinator_first(struct wfc_kube *c, const char *ns, const cJSON 
 	const char *uid = NULL;
 	if (apply_out(c, ns, held, &got) == 0)
 		uid = wfc_json_str(wfc_json_get(got, "metadata"), "uid");
-	if (uid) {
-		ref = cJSON_CreateObject();
-		cJSON_AddStringToObject(ref, "apiVersion", "batch/v1");
-		cJSON_AddStringToObject(ref, "kind", "Job");
-		cJSON_AddStringToObject(ref, "name", wfc_json_str(wfc_json_get(job, "metadata"), "name"));
-		cJSON_AddStringToObject(ref, "uid", uid);
-		cJSON_AddBoolToObject(ref, "blockOwnerDeletion", true);
-	}
+	if (uid)
+		ref = wfc_kube_job_owner_ref(wfc_json_str(wfc_json_get(job, "metadata"), "name"), uid);
 	cJSON_Delete(got);
 	cJSON_Delete(held);
 	return ref;
 }
 
-static void add_owner(cJSON *obj, const cJSON *ref)
-{
-	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
-	cJSON *refs = cJSON_GetObjectItemCaseSensitive(meta, "ownerReferences");
-	if (!cJSON_IsArray(refs)) {
-		cJSON_DeleteItemFromObjectCaseSensitive(meta, "ownerReferences");
-		refs = cJSON_AddArrayToObject(meta, "ownerReferences");
-	}
-	cJSON_AddItemToArray(refs, cJSON_Duplicate(ref, true));
-}
 
 /* Coordinates run `name` from here; returns the exit status. */
 static int coordinate(struct wfc_kube *client, const char *ns, const char *name,
@@ -243,7 +227,7 @@ int wfc_run_cluster(struct wfc_ctx *ctx, struct wfc_compile_cfg *cc,
 			if (!l || strcmp(l, label) != 0 || k == i)
 				continue;
 			if (owner)
-				add_owner(objs.v[k], owner);
+				wfc_kube_add_owner(objs.v[k], owner);
 			ok = apply(cl.client, ns, objs.v[k]) == 0;
 		}
 		if (ok && (cron || o->detach)) {

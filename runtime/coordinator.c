@@ -140,12 +140,7 @@ static int read_owner(struct wfc_coord *c, char *err, size_t errlen)
 		wfc_errf(err, errlen, "Job '%s' has no uid", c->o.owner_job);
 		return -1;
 	}
-	c->owner = cJSON_CreateObject();
-	cJSON_AddStringToObject(c->owner, "apiVersion", "batch/v1");
-	cJSON_AddStringToObject(c->owner, "kind", "Job");
-	cJSON_AddStringToObject(c->owner, "name", c->o.owner_job);
-	cJSON_AddStringToObject(c->owner, "uid", uid);
-	cJSON_AddBoolToObject(c->owner, "blockOwnerDeletion", true);
+	c->owner = wfc_kube_job_owner_ref(c->o.owner_job, uid);
 	return 0;
 }
 
@@ -263,6 +258,23 @@ static int write_status(struct wfc_coord *c, const char *text, char *err, size_t
 		cJSON_Delete(patch);
 	}
 	c->last_write = wfc_now_mono();
+	return rc;
+}
+
+/* Running since started_at, no nodes yet: the status before the scheduler's. */
+static int write_initial_status(struct wfc_coord *c, char *err, size_t errlen)
+{
+	cJSON *wf = cJSON_CreateObject();
+	cJSON_AddStringToObject(cJSON_AddObjectToObject(wf, "metadata"), "name", c->plan->name);
+	cJSON *st = cJSON_AddObjectToObject(wf, "status");
+	cJSON_AddStringToObject(st, "phase", "Running");
+	char ts[40];
+	wfc_rfc3339_format(c->started_at, ts, sizeof(ts));
+	cJSON_AddStringToObject(st, "startedAt", ts);
+	char *text = cJSON_PrintUnformatted(wf);
+	cJSON_Delete(wf);
+	int rc = write_status(c, text, err, errlen);
+	cJSON_free(text);
 	return rc;
 }
 
@@ -484,28 +496,14 @@ struct wfc_coord *wfc_coord_create(const struct wfc_coord_opts *o, char *err, si
 
 	struct wfc_buf fs = { 0 };
 	wfc_buf_printf(&fs, "metadata.name=%s", c->status_name);
-	/* the status ConfigMap exists before anyone watches or patches it */
-	cJSON *wf0 = cJSON_CreateObject();
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(wf0, "metadata"), "name", c->plan->name);
-	cJSON *st0 = cJSON_AddObjectToObject(wf0, "status");
-	cJSON_AddStringToObject(st0, "phase", "Running");
 	if (c->started_at <= 0) {
 		struct timespec now;
 		clock_gettime(CLOCK_REALTIME, &now);
 		c->started_at = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 	}
-	char ts[40];
-	wfc_rfc3339_format(c->started_at, ts, sizeof(ts));
-	cJSON_AddStringToObject(st0, "startedAt", ts);
-	cJSON *cm = NULL;
-	char *text0 = cJSON_PrintUnformatted(wf0);
-	cJSON_Delete(wf0);
-	int rc0 = 0;
-	if (wfc_kube_get(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, &cm, &e) != 0)
-		rc0 = write_status(c, text0, err, errlen);
-	cJSON_Delete(cm);
-	cJSON_free(text0);
-	if (rc0 != 0) {
+	/* the status ConfigMap exists before anyone watches or patches it */
+	if (wfc_kube_get(c->c, R(WFC_KUBE_CONFIGMAPS), c->ns, c->status_name, NULL, &e) != 0 &&
+	    write_initial_status(c, err, errlen) != 0) {
 		wfc_buf_free(&fs);
 		goto err_out;
 	}

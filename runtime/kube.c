@@ -1353,6 +1353,32 @@ bool wfc_kube_informer_forgotten(const struct wfc_kube_informer *inf, const char
 	return ce && ce->forgotten;
 }
 
+cJSON *wfc_kube_job_owner_ref(const char *name, const char *uid)
+{
+	cJSON *ref = cJSON_CreateObject();
+	cJSON_AddStringToObject(ref, "apiVersion", "batch/v1");
+	cJSON_AddStringToObject(ref, "kind", "Job");
+	cJSON_AddStringToObject(ref, "name", name);
+	cJSON_AddStringToObject(ref, "uid", uid);
+	cJSON_AddBoolToObject(ref, "blockOwnerDeletion", true);
+	return ref;
+}
+
+void wfc_kube_add_owner(cJSON *obj, const cJSON *ref)
+{
+	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
+	if (!cJSON_IsObject(meta)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(obj, "metadata");
+		meta = cJSON_AddObjectToObject(obj, "metadata");
+	}
+	cJSON *refs = cJSON_GetObjectItemCaseSensitive(meta, "ownerReferences");
+	if (!cJSON_IsArray(refs)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(meta, "ownerReferences");
+		refs = cJSON_AddArrayToObject(meta, "ownerReferences");
+	}
+	cJSON_AddItemToArray(refs, cJSON_Duplicate(ref, true));
+}
+
 /* Deletes the members of obj whose names are not in keep (NULL-ended). */
 void wfc_kube_keep_only(cJSON *obj, const char *const *keep)
 {

@@ -246,6 +246,11 @@ void wfc_kube_informer_forget(struct wfc_kube_informer *inf, const char *ns, con
 void wfc_kube_informer_restore(struct wfc_kube_informer *inf, cJSON *obj);
 bool wfc_kube_informer_forgotten(const struct wfc_kube_informer *inf, const char *ns,
 				 const char *name);
+/* An ownerReference to the Job `name` (uid), with blockOwnerDeletion, as
+ * the objects of a run carry it to their coordinator Job. Caller owns it. */
+cJSON *wfc_kube_job_owner_ref(const char *name, const char *uid);
+/* Appends a copy of ref to obj's metadata.ownerReferences. */
+void wfc_kube_add_owner(cJSON *obj, const cJSON *ref);
 /* Deletes the members of obj whose names are not in keep (NULL-ended): for
  * the trim functions above. */
 void wfc_kube_keep_only(cJSON *obj, const char *const *keep);

@@ -365,15 +365,8 @@ static void remember_pod(struct kjob *j, const cJSON *pod)
 
 static void add_owner(struct wfc_kube_jobs *k, cJSON *obj)
 {
-	if (!k->o.owner)
-		return;
-	cJSON *meta = cJSON_GetObjectItemCaseSensitive(obj, "metadata");
-	if (!meta)
-		meta = cJSON_AddObjectToObject(obj, "metadata");
-	cJSON *refs = cJSON_GetObjectItemCaseSensitive(meta, "ownerReferences");
-	if (!refs)
-		refs = cJSON_AddArrayToObject(meta, "ownerReferences");
-	cJSON_AddItemToArray(refs, cJSON_Duplicate(k->o.owner, true));
+	if (k->o.owner)
+		wfc_kube_add_owner(obj, k->o.owner);
 }
 
 static cJSON *labelled(struct wfc_kube_jobs *k, const char *api, const char *kind,

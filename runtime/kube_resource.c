@@ -265,12 +265,8 @@ static void add_owner_label(struct wfc_kres *r, cJSON *obj, bool owner)
 		cJSON_AddStringToObject(labels, "wfc.dev/workflow", r->o.run_label);
 	if (r->o.node_label && !wfc_json_get(labels, "wfc.dev/node"))
 		cJSON_AddStringToObject(labels, "wfc.dev/node", r->o.node_label);
-	if (owner && r->o.owner) {
-		cJSON *refs = cJSON_GetObjectItemCaseSensitive(meta, "ownerReferences");
-		if (!refs)
-			refs = cJSON_AddArrayToObject(meta, "ownerReferences");
-		cJSON_AddItemToArray(refs, cJSON_Duplicate(r->o.owner, true));
-	}
+	if (owner && r->o.owner)
+		wfc_kube_add_owner(obj, r->o.owner);
 }
 
 /* An object this node created before (a coordinator started again): by

@@ -131,10 +131,8 @@ static cJSON *configmap(const char *ns, const char *name, const cJSON *labels,
 		cJSON_AddStringToObject(meta, "namespace", ns);
 	if (labels)
 		cJSON_AddItemToObject(meta, "labels", cJSON_Duplicate(labels, true));
-	if (owner) {
-		cJSON *refs = cJSON_AddArrayToObject(meta, "ownerReferences");
-		cJSON_AddItemToArray(refs, cJSON_Duplicate(owner, true));
-	}
+	if (owner)
+		wfc_kube_add_owner(cm, owner);
 	cJSON_AddObjectToObject(cm, "data");
 	return cm;
 }
