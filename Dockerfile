@@ -8,7 +8,7 @@
 FROM debian:12-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates cmake gcc libc6-dev make \
-      pkg-config libfyaml-dev libyaml-dev libcjson-dev libcurl4-openssl-dev \
+      pkg-config libfyaml-dev libyaml-dev libcjson-dev libcurl4-openssl-dev libssl-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
