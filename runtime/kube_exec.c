@@ -234,6 +234,10 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 	struct wfc_kube_informer_cb pcb = { .on_event = pod_event, .on_error = count_error,
 					    .ud = k };
 	io.trim = trim_pod;
+	/* nothing here reads a pending pod (its name and address, its end and
+	 * a daemon's readiness come later): its events, half of a pod's, are
+	 * not sent. A pod that leaves Pending comes as ADDED */
+	io.field_selector = "status.phase!=Pending";
 	k->pods = wfc_kube_informer_create(k->c, R(WFC_KUBE_PODS), &io, &pcb, &e);
 	if (!k->pods) {
 		wfc_errf(err, errlen, "cannot list the Pods of '%s' in namespace '%s': %s",

@@ -343,6 +343,22 @@ def owned_from_start(fake, name, job):
     return 0
 
 
+def pending_pods_spared(fake):
+    """The coordinator watches pods that left Pending only (a field
+    selector): of the cases run so far, the fake sent it no event of a
+    pending pod, and some of every other phase."""
+    ev = fake.admin("GET", "/fake/stats")["watchEvents"]
+    pending = {k: n for k, n in ev.items() if k.startswith("pods ") and k.endswith(" Pending")}
+    phases = {k.split()[-1] for k in ev if k.startswith("pods ")}
+    if pending or not {"Running", "Succeeded", "Failed"} <= phases:
+        print("FAIL pending pods: watch events of pods sent: %s" %
+              {k: n for k, n in ev.items() if k.startswith("pods ")})
+        return 1
+    print("ok   pending pods: no watch event of a pending pod was sent (pods' events: %s)" %
+          ", ".join("%s %d" % (k[5:], n) for k, n in sorted(ev.items()) if k.startswith("pods ")))
+    return 0
+
+
 def incluster_pass(wfc, build, src, tmp):
     """The coordinator as a Job in the cluster (in-cluster config over TLS,
     its service account's token): `wfc run --detach`, and two firings of a
@@ -560,6 +576,8 @@ def main():
                     print("     stderr tail:\n%s" % p.stderr[-1500:])
             else:
                 print("ok   %s (%.1fs)" % (case, time.monotonic() - t0))
+        if not only:
+            failed += pending_pods_spared(fake)
         if not only or "faults" in only:
             failed += faults_pass(wfc, fake, src)
         if not only or "crash" in only:

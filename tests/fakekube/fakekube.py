@@ -122,6 +122,7 @@ class Stats:
     def reset(self):
         with self.lock:
             self.requests = {}
+            self.watch_events = {}
             self.pods_by_job = {}
             self.pod_starts = []
             self.container_starts = {}
@@ -166,6 +167,15 @@ class Stats:
         with self.lock:
             self.requests[k] = self.requests.get(k, 0) + 1
 
+    def watch_event(self, res, type_, obj):
+        """An event sent on a watch, counted as "RESOURCE TYPE", and for a
+        pod "pods TYPE PHASE"."""
+        k = "%s %s" % (res.key, type_)
+        if res.key == "pods" and type_ != "BOOKMARK":
+            k += " " + ((obj.get("status") or {}).get("phase") or "-")
+        with self.lock:
+            self.watch_events[k] = self.watch_events.get(k, 0) + 1
+
     def pod_created(self, job, pod):
         jm, pm = meta(job), meta(pod)
         k = "%s/%s" % (jm["namespace"], jm["name"])
@@ -188,7 +198,8 @@ class Stats:
 
     def snapshot(self):
         with self.lock:
-            return {"requests": dict(self.requests), "podsByJob": dict(self.pods_by_job),
+            return {"requests": dict(self.requests), "watchEvents": dict(self.watch_events),
+                    "podsByJob": dict(self.pods_by_job),
                     "podStarts": list(self.pod_starts),
                     "containerStarts": dict(self.container_starts),
                     "jobTimes": {k: dict(v) for k, v in self.job_times.items()},
@@ -864,6 +875,7 @@ class Handler(BaseHTTPRequestHandler):
             return kube.labels_match(lsel, m.get("labels")) and kube.fields_match(fsel, o)
 
         def emit(type_, obj):
+            app.stats.watch_event(res, type_, obj)
             if partial and type_ != "ERROR":
                 obj = kube.partial_metadata(obj)
             self.chunk(json.dumps({"type": type_, "object": ordered(obj)}) + "\n")
