@@ -83,6 +83,7 @@ const struct wfc_cli_spec wfc_logs_spec = {
 struct lpod {
 	char *name;
 	char *node;             /* Argo node name, or NULL */
+	char *job;              /* its Job's name, or NULL */
 	char *display;          /* the prefix */
 	double start;
 	int state;              /* 0 not opened, 1 followed, 2 done */
@@ -265,6 +266,7 @@ static struct lpod *lpod_new(struct logs *L, const cJSON *pod, const char *node)
 	p->L = L;
 	p->name = wfc_xstrdup(wfc_kobj_name(pod));
 	p->node = node ? wfc_xstrdup(node) : NULL;
+	p->job = wfc_run_pod_job(pod) ? wfc_xstrdup(wfc_run_pod_job(pod)) : NULL;
 	const cJSON *sn = node ? wfc_strmap_get(&L->by_name, node, strlen(node)) : NULL;
 	const char *d = wfc_kobj_str(sn, "displayName", NULL);
 	if (!d && node)
@@ -289,16 +291,44 @@ static void lpod_free(struct lpod *p)
 	wfc_buf_free(&p->part);
 	free(p->name);
 	free(p->node);
+	free(p->job);
 	free(p->display);
 	free(p);
 }
 
+/* strcmp with runs of digits compared as numbers: retry(2) before retry(10) */
+static int natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			char *ea, *eb;
+			unsigned long long x = strtoull(a, &ea, 10), y = strtoull(b, &eb, 10);
+			if (x != y)
+				return x < y ? -1 : 1;
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+/* Start times are whole seconds: within one, nodes go by their names,
+ * (0) before (1), and a node's attempts by their Jobs' (NAME, NAME--1,
+ * NAME--2) */
 static int by_start(const void *a, const void *b)
 {
 	const struct lpod *x = *(const struct lpod *const *)a, *y = *(const struct lpod *const *)b;
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
-	return strcmp(x->name, y->name);
+	int c = x->node && y->node ? natural_cmp(x->node, y->node) : 0;
+	if (!c && x->job && y->job)
+		c = natural_cmp(x->job, y->job);
+	return c ? c : strcmp(x->name, y->name);
 }
 
 static void log_opts_for(struct logs *L, const cJSON *pod, struct wfc_kube_log_opts *lo)

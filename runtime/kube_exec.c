@@ -10,6 +10,7 @@
 #include "runtime/jobtmpl.h"
 #include "runtime/kube_exec.h"
 #include "runtime/kube_resource.h"
+#include "runtime/kube_run.h"
 #include "runtime/proc.h"
 #include "runtime/wrapper.h"
 #include "support/buf.h"
@@ -426,9 +427,11 @@ static char *job_base(const struct wfc_kube_jobs *k, const struct wfc_rt_node *n
 }
 
 /* A Job made from the plan's, as this run has it: renamed for a firing,
- * labelled with the run. */
-static cJSON *this_run(struct wfc_kube_jobs *k, cJSON *job, const char *name, char *err,
-		       size_t errlen)
+ * labelled with the run, annotated with the node's name in this run (a
+ * firing's nodes are named after it, as its status has them: wfc logs
+ * finds a node's pods by that). */
+static cJSON *this_run(struct wfc_kube_jobs *k, cJSON *job, const char *name,
+		       const char *node_name, char *err, size_t errlen)
 {
 	if (!job)
 		return NULL;
@@ -459,6 +462,12 @@ static cJSON *this_run(struct wfc_kube_jobs *k, cJSON *job, const char *name, ch
 			continue;
 		cJSON_DeleteItemFromObjectCaseSensitive(labels[i], "wfc.dev/workflow");
 		cJSON_AddStringToObject(labels[i], "wfc.dev/workflow", k->label);
+	}
+	cJSON *ann = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(job, "metadata"), "annotations");
+	if (cJSON_IsObject(ann)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(ann, WFC_ANN_NODE_NAME);
+		cJSON_AddStringToObject(ann, WFC_ANN_NODE_NAME, node_name);
 	}
 	return job;
 }
@@ -493,7 +502,7 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 		return job;
 	}
 	if (pn && wfc_json_get(pn, "pod"))
-		return this_run(k, wfc_rt_node_job(pn, err, errlen), name, err, errlen);
+		return this_run(k, wfc_rt_node_job(pn, err, errlen), name, n->name, err, errlen);
 	if (pn && wfc_json_str(pn, "job")) {
 		wfc_errf(err, errlen,
 		       "Job '%s' of node '%s' does not exist in namespace '%s': apply the compiled objects first",
@@ -514,7 +523,7 @@ static cJSON *new_job(struct wfc_kube_jobs *k, const struct wfc_exec_start *s, c
 	}
 	cJSON *job = this_run(k, wfc_rt_job_render(entry, name, n->name, s->lookup,
 						   s->lookup_user, script, err, errlen),
-			      name, err, errlen);
+			      name, n->name, err, errlen);
 	/* a daemon's Service comes with it */
 	const cJSON *svc = wfc_json_get(entry, "service");
 	if (job && svc) {
