@@ -75,6 +75,23 @@ static void template_fields(const struct wfc_plan *p, const struct wfc_pnode *n,
 		cJSON_AddItemToObject(o, "resource", yjson(p, t->body, sc));
 }
 
+/* Whether the template that calls n refers to its outputs.result (pass
+ * "results"); true when nothing calls it (the root, an exit handler) and
+ * for a hook. */
+static bool result_used(const struct wfc_pnode *n)
+{
+	if (!n->call || n->hook)
+		return true;
+	for (const struct wfc_pnode *q = n->parent; q; q = q->parent) {
+		for (size_t i = 0; q->tmpl && i < q->tmpl->ncalls; i++) {
+			const struct wfc_gcall *gc = &q->tmpl->calls[i];
+			if (gc->c == n->call && gc->kind != WFC_CALL_HOOK)
+				return gc->result_used;
+		}
+	}
+	return true;
+}
+
 static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 			struct wfc_node_render *r)
 {
@@ -99,6 +116,8 @@ static cJSON *node_json(const struct wfc_plan *p, const struct wfc_pnode *n,
 		cJSON_AddItemToObject(o, "item", cJSON_Duplicate(n->item, true));
 	add_str(o, "when", n->when);
 	add_str(o, "depends", n->depends);
+	if ((n->type == WFC_PN_POD || n->type == WFC_PN_EXPAND) && !result_used(n))
+		cJSON_AddBoolToObject(o, "captureResult", false);
 	if (n->call && (n->call->continue_failed || n->call->continue_error)) {
 		cJSON *co = cJSON_AddObjectToObject(o, "continueOn");
 		if (n->call->continue_failed)

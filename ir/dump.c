@@ -66,6 +66,8 @@ static void dump_tmpl(const struct wfc_gtmpl *t, FILE *out)
 		fprintf(out, "    %s %s", kind, c->c->name.s ? c->c->name.s : "?");
 		if (c->kind == WFC_CALL_STEP)
 			fprintf(out, " [group %zu]", c->group);
+		if (c->result_used)
+			fprintf(out, " [result used]");
 		if (c->target)
 			fprintf(out, " -> %s/%s\n", c->target->doc->doc->name.s
 				? c->target->doc->doc->name.s : "?", tn(c->target));

@@ -26,6 +26,7 @@ struct wfc_gcall {
 	size_t group;                    /* steps: index of the group */
 	size_t index;                    /* tasks: index in the DAG */
 	struct wfc_gtmpl *target;        /* what it runs, NULL when unresolved */
+	bool result_used;                /* its outputs.result is referred to (pass "results") */
 };
 
 struct wfc_gtmpl {
@@ -80,6 +81,7 @@ void wfc_pass_check_templates(struct wfc_graph *g);
 void wfc_pass_check_calls(struct wfc_graph *g);
 void wfc_pass_check_dag(struct wfc_graph *g);
 void wfc_pass_check_refs(struct wfc_graph *g);
+void wfc_pass_results(struct wfc_graph *g);
 void wfc_pass_unsupported(struct wfc_graph *g);
 
 /* Invariants between passes; returns false (and says why on out) when broken. */

@@ -15,13 +15,14 @@ static const struct {
 	{ "calls", wfc_pass_check_calls },
 	{ "dag", wfc_pass_check_dag },
 	{ "references", wfc_pass_check_refs },
+	{ "results", wfc_pass_results },
 	{ "unsupported", wfc_pass_unsupported },
 };
 
 #define NPASSES (sizeof(passes) / sizeof(passes[0]))
 
 static const char *const pass_names[NPASSES + 1] = {
-	"index", "resolve", "templates", "calls", "dag", "references", "unsupported", NULL
+	"index", "resolve", "templates", "calls", "dag", "references", "results", "unsupported", NULL
 };
 
 const char *const *wfc_pass_names(void)

@@ -371,10 +371,49 @@ static void continue_on(const cJSON *call, struct wfc_rt_node *n)
 	n->continue_error = cJSON_IsTrue(get(co, "error"));
 }
 
+/* The steps or tasks whose outputs.result a template refers to, as the
+ * compiler's pass "results" finds them (ir/results.c says why). */
+struct result_refs {
+	struct wfc_arena *a;
+	const char **names;
+	size_t n;
+	bool all;              /* a reference whose owner cannot be read */
+};
+
+static void note_ref(void *ctx, const char *name, size_t len)
+{
+	struct result_refs *r = ctx;
+	if (!name) {
+		r->all = true;
+		return;
+	}
+	r->names = wfc_xrealloc(r->names, (r->n + 1) * sizeof(*r->names));
+	r->names[r->n++] = wfc_arena_strndup(r->a, name, len);
+}
+
+static void find_result_refs(const cJSON *j, struct result_refs *r, unsigned depth)
+{
+	if (depth > 512)
+		return;
+	if (cJSON_IsString(j))
+		wfc_result_refs(j->valuestring, note_ref, r);
+	for (const cJSON *c = j ? j->child : NULL; c; c = c->next)
+		find_result_refs(c, r, depth + 1);
+}
+
+static bool result_referred(const struct result_refs *r, const char *name)
+{
+	for (size_t i = 0; i < r->n && !r->all; i++)
+		if (strcmp(r->names[i], name) == 0)
+			return true;
+	return r->all;
+}
+
 /* A step or task of an expanded template: an Expand node of kind call,
  * bound against the inputs of the template node that calls it. */
 static size_t lazy_call(const struct wfc_rt_expand_env *env, size_t parent, const cJSON *call,
-			const char *prefix, const struct wfc_rt_node *caller)
+			const char *prefix, const struct wfc_rt_node *caller,
+			const struct result_refs *refs)
 {
 	const char *cname = sget(call, "name");
 	if (!cname)
@@ -395,6 +434,7 @@ static size_t lazy_call(const struct wfc_rt_expand_env *env, size_t parent, cons
 	n->ninputs = caller->ninputs;
 	n->when = sget(call, "when");
 	n->depends = dependencies(env->a, call);
+	n->no_result = !result_referred(refs, cname);
 	continue_on(call, n);
 	return env->add(env->user, n);
 }
@@ -509,6 +549,9 @@ static size_t instantiate(const struct wfc_rt_expand_env *env, const cJSON *t,
 	wfc_rt_node_fields(env->a, fields, n);
 	cJSON_Delete(fields);
 	size_t *kids = NULL, nk = 0;
+	struct result_refs refs = { .a = env->a };
+	if (type == WFC_RT_STEPS || type == WFC_RT_DAG)
+		find_result_refs(t, &refs, 0);
 	switch (type) {
 	case WFC_RT_POD: {
 		const cJSON *c = get(t, "container"), *sc = get(t, "script");
@@ -542,11 +585,11 @@ static size_t instantiate(const struct wfc_rt_expand_env *env, const cJSON *t,
 			/* a group is a list of steps; a single step is accepted too */
 			if (cJSON_IsObject(g)) {
 				steps = wfc_xmalloc(sizeof(*steps));
-				steps[ns++] = lazy_call(env, gid, g, gn->name, n);
+				steps[ns++] = lazy_call(env, gid, g, gn->name, n, &refs);
 			} else {
 				cJSON_ArrayForEach(st, g) {
 					steps = wfc_xrealloc(steps, (ns + 1) * sizeof(*steps));
-					steps[ns++] = lazy_call(env, gid, st, gn->name, n);
+					steps[ns++] = lazy_call(env, gid, st, gn->name, n, &refs);
 				}
 			}
 			set_children(env, gn, steps, ns);
@@ -565,14 +608,16 @@ static size_t instantiate(const struct wfc_rt_expand_env *env, const cJSON *t,
 		const char *target = sget(dag, "target");
 		if (target) {
 			char *v = NULL;
-			if (env->subst(env->user, id, NULL, target, &v, err, errlen))
+			if (env->subst(env->user, id, NULL, target, &v, err, errlen)) {
+				free(refs.names);
 				return WFC_RT_NONE;
+			}
 			n->target = wfc_arena_strdup(env->a, v);
 			free(v);
 		}
 		cJSON_ArrayForEach(task, get(dag, "tasks")) {
 			kids = wfc_xrealloc(kids, (nk + 1) * sizeof(*kids));
-			kids[nk++] = lazy_call(env, id, task, n->name, n);
+			kids[nk++] = lazy_call(env, id, task, n->name, n, &refs);
 		}
 		break;
 	}
@@ -586,6 +631,7 @@ static size_t instantiate(const struct wfc_rt_expand_env *env, const cJSON *t,
 	default:
 		break;
 	}
+	free(refs.names);
 	if (call)
 		call_hooks(env, id, call, env->node(env->user, from), &kids, &nk);
 	set_children(env, n, kids, nk);
@@ -659,6 +705,7 @@ int wfc_rt_expand(const struct wfc_rt_expand_env *env, size_t id, size_t depth,
 		struct wfc_rt_node *cn = (struct wfc_rt_node *)env->node(env->user, c);
 		cn->continue_failed = e->continue_failed;
 		cn->continue_error = e->continue_error;
+		cn->no_result = e->no_result;
 		if (per_item_when) {
 			char *w = NULL;
 			if (env->subst(env->user, id, item, e->when, &w, err, errlen))

@@ -1009,7 +1009,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		 * keep_outputs left no annotation (see there) */
 		out->phase = WFC_PHASE_SUCCEEDED;
 		out->exit_code = 0;
-		out->result = wfc_xstrdup("");
+		out->result = n->no_result ? NULL : wfc_xstrdup("");
 		k->stats.adopted_done++;
 		untrack(k, j);
 		return 1;
@@ -1047,7 +1047,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 				 ? wfc_json_str(failed, "message") : "the Job failed");
 		}
 	}
-	if (j->pod) {
+	if (j->pod && !n->no_result) {
 		struct wfc_kube_log_opts lo = { .container = "main" };
 		char *log = NULL;
 		size_t len = 0;

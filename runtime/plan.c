@@ -352,6 +352,7 @@ static int node(struct wfc_arena *a, const cJSON *o, struct wfc_rt_node *n, size
 	n->exit_handler = flag(o, "exitHandler");
 	n->when = str(a, o, "when");
 	n->depends = str(a, o, "depends");
+	n->no_result = cJSON_IsFalse(get(o, "captureResult"));
 	const cJSON *co = get(o, "continueOn");
 	n->continue_failed = flag(co, "failed");
 	n->continue_error = flag(co, "error");

@@ -105,6 +105,10 @@ struct wfc_rt_node {
 	const char *when;
 	const char *depends;
 	bool continue_failed, continue_error;
+	/* Pod and Expand nodes (`captureResult: false`): the template that
+	 * calls it does not refer to its outputs.result, so none is kept (as
+	 * Argo: hasOutputResultRef) and no log is read for it */
+	bool no_result;
 	const struct wfc_rt_kv *inputs;
 	size_t ninputs;
 	const struct wfc_rt_output *outputs;

@@ -2136,6 +2136,11 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 		print_logs(s, id, r->result);
 		print_logs(s, id, r->stderr_tail);
 	}
+	if (n->no_result) {
+		/* nothing refers to it: Argo keeps none (plan.h) */
+		free(st->result);
+		st->result = NULL;
+	}
 	free(r->stderr_tail);
 	if (st->daemon_killed) {
 		/* a daemon ended with its scope: Argo marks it Succeeded */

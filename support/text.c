@@ -25,6 +25,52 @@ bool wfc_has_tag(const char *s)
 	return wfc_tag_find(s, &o, &c);
 }
 
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_';
+}
+
+/* Whether the text before end ends with "steps" or "tasks". */
+static bool after_node_root(const char *text, const char *end)
+{
+	return end - text >= 5 && (memcmp(end - 5, "steps", 5) == 0 ||
+				   memcmp(end - 5, "tasks", 5) == 0);
+}
+
+void wfc_result_refs(const char *text, void (*fn)(void *ctx, const char *name, size_t len),
+		     void *ctx)
+{
+	static const char needle[] = ".outputs.result";
+	const size_t nl = sizeof(needle) - 1;
+	for (const char *q = text ? strstr(text, needle) : NULL; q; q = strstr(q + nl, needle)) {
+		if (ident_char(q[nl]))
+			continue; /* .outputs.resultX */
+		const char *e = q, *b;
+		if (e > text && e[-1] == ']') {
+			/* steps['NAME'] / steps["NAME"] */
+			char quote = e - text >= 2 ? e[-2] : 0;
+			b = e - 2;
+			if (quote == '\'' || quote == '"') {
+				while (b > text && b[-1] != quote)
+					b--;
+				if (b > text + 1 && b[-2] == '[' && after_node_root(text, b - 2)) {
+					fn(ctx, b, (size_t)(e - 2 - b));
+					continue;
+				}
+			}
+			fn(ctx, NULL, 0);
+			continue;
+		}
+		for (b = e; b > text && ident_char(b[-1]); b--)
+			;
+		if (b < e && b > text && b[-1] == '.' && after_node_root(text, b - 1))
+			fn(ctx, b, (size_t)(e - b));
+		else
+			fn(ctx, NULL, 0);
+	}
+}
+
 bool wfc_is_int_text(const char *s, bool signed_ok)
 {
 	if (signed_ok && (*s == '-' || *s == '+'))

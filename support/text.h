@@ -9,6 +9,14 @@ bool wfc_has_tag(const char *s);
 /* The first tag at or after p: *open at "{{", *close at its "}}"; false
  * when there is none. */
 bool wfc_tag_find(const char *p, const char **open, const char **close);
+/* Calls fn once for each reference in text to the outputs.result of a
+ * step or task, with the step's or task's name: steps.NAME.outputs.result,
+ * tasks.NAME.outputs.result, or the name in brackets (steps['NAME']...,
+ * as expressions write a name with a '-'), in a tag or an expression
+ * alike. A reference whose owner cannot be read (steps[x].outputs.result)
+ * gives name NULL: the caller then takes every step as referred to. */
+void wfc_result_refs(const char *text, void (*fn)(void *ctx, const char *name, size_t len),
+		     void *ctx);
 /* Decimal digits only, with an optional sign when signed_ok. */
 bool wfc_is_int_text(const char *s, bool signed_ok);
 

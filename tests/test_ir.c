@@ -97,27 +97,99 @@ static void missing_template_is_warning_when_allowed(void **state)
 	wfc_ctx_destroy(ctx);
 }
 
-static void dump_after_resolve(void **state)
+/* The graph dumped after pass (--dump-ir=PASS) for yaml; malloc'd. */
+static char *dump_after(const char *yaml, const char *library, const char *pass)
 {
-	(void)state;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	struct wfc_cfg cfg;
 	wfc_cfg_default(&cfg);
-	cfg.dump_ir = "resolve";
+	cfg.dump_ir = pass;
 	cfg.dump_out = out;
-	struct wfc_ctx *ctx = run(wf, lib, &cfg);
+	struct wfc_ctx *ctx = run(yaml, library, &cfg);
 	fclose(out);
+	wfc_ctx_destroy(ctx);
+	return buf;
+}
+
+static void dump_after_resolve(void **state)
+{
+	(void)state;
+	char *buf = dump_after(wf, lib, "resolve");
 	assert_non_null(strstr(buf, "# graph after pass 'resolve'\n"));
 	assert_non_null(strstr(buf, "Workflow t- (wf.yaml:1)\n  entrypoint main\n"));
 	assert_non_null(strstr(buf, "    step a [group 0] -> shared/say\n"));
 	assert_non_null(strstr(buf, "ClusterWorkflowTemplate shared (lib.yaml:1) library\n"));
 	free(buf);
-	wfc_ctx_destroy(ctx);
 	const char *const *names = wfc_pass_names();
 	assert_string_equal(names[0], "index");
 	assert_string_equal(names[1], "resolve");
+}
+
+/* Pass "results": a call is marked when the template that makes it names
+ * its outputs.result in any form (tag, expression, brackets); an owner
+ * that cannot be read marks every call of that template. */
+static void results_marks_referenced_calls(void **state)
+{
+	(void)state;
+	const char *y =
+		"apiVersion: argoproj.io/v1alpha1\n"
+		"kind: Workflow\n"
+		"metadata:\n"
+		"  name: results\n"
+		"spec:\n"
+		"  entrypoint: main\n"
+		"  templates:\n"
+		"  - name: main\n"
+		"    steps:\n"
+		"    - - {name: tag, template: c}\n"
+		"      - {name: expr, template: c}\n"
+		"      - {name: quoted-name, template: c}\n"
+		"      - {name: unused, template: c}\n"
+		"      - {name: results-only, template: c}\n"
+		"    - - name: use\n"
+		"        template: d\n"
+		"        when: \"{{=steps.expr.outputs.result == 'x'}}\"\n"
+		"        arguments:\n"
+		"          parameters:\n"
+		"          - {name: a, value: \"{{steps.tag.outputs.result}}\"}\n"
+		"          - {name: b, value: \"{{=steps['quoted-name'].outputs.result}}\"}\n"
+		"          - {name: c, value: \"{{steps.results-only.outputs.parameters.p}}\"}\n"
+		"    - - {name: dag, template: graph}\n"
+		"  - name: graph\n"
+		"    dag:\n"
+		"      tasks:\n"
+		"      - {name: x, template: c}\n"
+		"      - {name: w, template: c}\n"
+		"      - name: z\n"
+		"        depends: x && w\n"
+		"        template: d\n"
+		"        arguments:\n"
+		"          parameters:\n"
+		"          - {name: a, value: \"{{=tasks[name].outputs.result}}\"}\n"
+		"          - {name: b, value: b}\n"
+		"          - {name: c, value: c}\n"
+		"  - name: c\n"
+		"    outputs:\n"
+		"      parameters:\n"
+		"      - {name: p, valueFrom: {path: /tmp/p}}\n"
+		"    container: {image: busybox}\n"
+		"  - name: d\n"
+		"    inputs:\n"
+		"      parameters: [{name: a}, {name: b}, {name: c}]\n"
+		"    container: {image: busybox}\n";
+	char *buf = dump_after(y, NULL, "results");
+	assert_non_null(strstr(buf, "    step tag [group 0] [result used] -> results/c\n"));
+	assert_non_null(strstr(buf, "    step expr [group 0] [result used] -> results/c\n"));
+	assert_non_null(strstr(buf, "    step quoted-name [group 0] [result used] -> results/c\n"));
+	assert_non_null(strstr(buf, "    step unused [group 0] -> results/c\n"));
+	assert_non_null(strstr(buf, "    step results-only [group 0] -> results/c\n"));
+	assert_non_null(strstr(buf, "    step use [group 1] -> results/d\n"));
+	/* tasks[name]: whose, nobody can tell: every task is kept */
+	assert_non_null(strstr(buf, "    task x [result used] -> results/c\n"));
+	assert_non_null(strstr(buf, "    task w [result used] -> results/c\n"));
+	free(buf);
 }
 
 static void exit_handler_sees_status(void **state)
@@ -190,6 +262,7 @@ int main(void)
 		cmocka_unit_test(cluster_template_ref_supplies_inputs),
 		cmocka_unit_test(missing_template_is_warning_when_allowed),
 		cmocka_unit_test(dump_after_resolve),
+		cmocka_unit_test(results_marks_referenced_calls),
 		cmocka_unit_test(exit_handler_sees_status),
 		cmocka_unit_test(with_param_items_and_task_ancestors),
 	};

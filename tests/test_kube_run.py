@@ -30,9 +30,33 @@ import urllib.request
 TOKEN = "wfc-test-token"
 
 
-def summary(wf):
+def node_log(logs, wf, node):
+    """What the pods of a step node printed (its attempts', not its hooks'),
+    as `wfc logs RUN NODE` shows it, lines joined by '|', or None; logs is
+    (wfc, kubeconfig)."""
+    wfc, kubeconfig = logs
+    md = wf.get("metadata", {})
+    p = subprocess.run([wfc, "logs", "--kubeconfig", kubeconfig, "-n",
+                        md.get("namespace", "default"), md["name"], node["name"]],
+                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=60)
+    prefix = node["displayName"] + ": "
+    lines = [ln[len(prefix):] for ln in p.stdout.splitlines() if ln.startswith(prefix)]
+    return "|".join(lines) if p.returncode == 0 and lines else None
+
+
+def _keeps_result(wf, n):
+    """Whether wfc keeps a step's outputs.result whatever refers to it: the
+    workflow's own pod, an exit handler's, a hook's (runtime/plan.h)."""
+    d = n["displayName"]
+    return n["name"] == wf["metadata"]["name"] or d == "onExit" or d.startswith("hooks.") \
+        or n["name"].startswith(wf["metadata"]["name"] + ".onExit")
+
+
+def summary(wf, logs):
     """The lines tests/test_run.c writes for a run: the workflow's phase, its
-    global outputs, then one sorted line per node that ran."""
+    global outputs, then one sorted line per node that ran; a step that kept
+    no outputs.result (nothing refers to it) shows what it printed, read with
+    `wfc logs` (a daemon's pod is gone with its scope: none)."""
     st = wf.get("status", {})
     out = ["workflow %s" % st.get("phase")]
     for p in st.get("outputs", {}).get("parameters", []) or []:
@@ -46,6 +70,10 @@ def summary(wf):
         if n.get("type") != "Pod" or not _is_attempt(n):
             if o.get("result"):
                 line += " outputs.result=%s" % o["result"]
+            elif n.get("type") in ("Pod", "Retry") and logs and not _keeps_result(wf, n):
+                log = node_log(logs, wf, n)
+                if log:
+                    line += " log=%s" % log
             for p in o.get("parameters", []) or []:
                 if "value" in p:
                     line += " outputs.parameters.%s=%s" % (p["name"], p["value"])
@@ -208,8 +236,8 @@ def faults_pass(wfc, fake, src):
             print("FAIL faults %s: no fault was injected" % case)
             failed += 1
             continue
-        failed += compare("faults " + case, summary(wf) if wf else None, want, wpath, src,
-                          p.stderr, t0)
+        got = summary(wf, (wfc, fake.kubeconfig)) if wf else None
+        failed += compare("faults " + case, got, want, wpath, src, p.stderr, t0)
     return failed
 
 
@@ -258,7 +286,7 @@ def crash_pass(wfc, fake, src, seed=None):
             except ValueError:
                 wf = None
             break
-        got = summary(wf) if wf else None
+        got = summary(wf, (wfc, fake.kubeconfig)) if wf else None
         stats = fake.admin("GET", "/fake/stats")
         twice = {j: n for j, n in stats.get("podsByJob", {}).items()
                  if j.startswith(ns + "/") and n > 1}
@@ -392,8 +420,9 @@ def incluster_pass(wfc, build, src, tmp):
             failed += 1
         else:
             wf = wait_status(fake, "default", case)
-            failed += compare("in-cluster --detach " + case, summary(wf) if wf else None, want,
-                              wpath, src, p.stderr, t0)
+            got = summary(wf, (wfc, fake.kubeconfig)) if wf else None
+            failed += compare("in-cluster --detach " + case, got, want, wpath, src, p.stderr,
+                              t0)
             job = fake.admin("GET", "/apis/batch/v1/namespaces/default/jobs/" + case)
             conds = [c["type"] for c in job.get("status", {}).get("conditions", [])
                      if c.get("status") == "True"]
@@ -442,10 +471,10 @@ def incluster_pass(wfc, build, src, tmp):
         for run in runs:
             t0 = time.monotonic()
             wf = wait_status(fake, "default", run)
-            got = summary(wf) if wf else None
+            got = summary(wf, (wfc, fake.kubeconfig)) if wf else None
             want = ["workflow Succeeded", "%s Succeeded" % run, "%s[0] Succeeded" % run,
                     "%s[0].say Succeeded outputs.result=tock" % run, "%s[1] Succeeded" % run,
-                    "%s[1].show Succeeded outputs.result=got tock" % run]
+                    "%s[1].show Succeeded log=got tock" % run]
             failed += compare("cron firing " + run, got, sorted(want[:1]) + sorted(want[1:]),
                               "(cron)", src, "", t0)
         stats = fake.admin("GET", "/fake/stats")
@@ -471,8 +500,8 @@ def lazy_pass(wfc, fake, src):
         want, wpath = expected_of(src, case)
         t0 = time.monotonic()
         wf, p = run_case(wfc, fake, src, case, ns, extra=["--job-creation", "lazy"])
-        failed += compare("lazy " + case, summary(wf) if wf else None, want, wpath, src,
-                          p.stderr, t0)
+        got = summary(wf, (wfc, fake.kubeconfig)) if wf else None
+        failed += compare("lazy " + case, got, want, wpath, src, p.stderr, t0)
     return failed
 
 
@@ -513,8 +542,8 @@ def cluster_main(build, src, only):
                 print("FAIL %s: timed out" % case)
                 failed += 1
                 continue
-            failed += compare(case, summary(wf) if wf else None, want, wpath, src,
-                              p.stderr, t0)
+            failed += compare(case, summary(wf, (wfc, cl.kubeconfig)) if wf else None, want, wpath,
+                              src, p.stderr, t0)
     finally:
         cl.stop()
     print("%d failed" % failed)
@@ -559,7 +588,7 @@ def main():
                 print("FAIL %s: timed out" % case)
                 failed += 1
                 continue
-            got = summary(wf) if wf else None
+            got = summary(wf, (wfc, fake.kubeconfig)) if wf else None
             if got != want:
                 failed += 1
                 print("FAIL %s (%.1fs) against %s" % (case, time.monotonic() - t0,

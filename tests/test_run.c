@@ -1,7 +1,7 @@
 /* wfc run --local in-process: each testdata/run/NAME.yaml is compiled to
  * its local plan and run with the scheduler over the local executor; the
- * final phase of every node that ran (sorted, no times) must equal
- * NAME.expected. WFC_UPDATE_GOLDEN=1 rewrites the expected files. */
+ * final phase of every node that ran (sorted, no times) and what a step
+ * whose result is not kept printed must equal NAME.expected. WFC_UPDATE_GOLDEN=1 rewrites the expected files. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -32,9 +32,42 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* What node id printed (the "NAME: LINE" lines of --logs in progress),
+ * its lines joined by '|', or NULL; malloc'd. */
+static char *node_log(const struct wfc_sched *s, size_t id, const char *progress)
+{
+	const char *name = wfc_sched_node(s, id)->name;
+	size_t len = strlen(name);
+	struct wfc_buf b = { 0 };
+	for (const char *q = progress; q && *q;) {
+		const char *e = strchr(q, '\n');
+		size_t ll = e ? (size_t)(e - q) : strlen(q);
+		if (ll > len + 1 && memcmp(q, name, len) == 0 && q[len] == ':' && q[len + 1] == ' ') {
+			/* not a longer node name that starts with this one */
+			bool other = false;
+			for (size_t i = 0; i < wfc_sched_nnodes(s) && !other; i++) {
+				const char *on = wfc_sched_node(s, i)->name;
+				size_t ol = strlen(on);
+				other = ol > len && ll > ol + 1 && memcmp(q, on, ol) == 0 &&
+					q[ol] == ':' && q[ol + 1] == ' ';
+			}
+			if (!other)
+				wfc_buf_printf(&b, "%s%.*s", b.len ? "|" : "", (int)(ll - len - 2),
+					       q + len + 2);
+		}
+		q += ll + (e ? 1 : 0);
+	}
+	char *r = b.len ? strdup(wfc_buf_str(&b)) : NULL;
+	wfc_buf_free(&b);
+	return r;
+}
+
 /* One line per node that ran: NAME PHASE [outputs.result=R]
- * [outputs.parameters.P=V]... [message=M]. */
-static void summary(const struct wfc_sched *s, enum wfc_rt_phase wf, struct wfc_buf *out)
+ * [log=L] [outputs.parameters.P=V]... [message=M]. log is what a step
+ * whose result nothing refers to printed (so none is kept, as in Argo),
+ * a daemon's left out (a server's log has times). */
+static void summary(const struct wfc_sched *s, enum wfc_rt_phase wf, const char *progress,
+		    struct wfc_buf *out)
 {
 	size_t nn = wfc_sched_nnodes(s);
 	char **lines = calloc(nn + 1, sizeof(*lines));
@@ -50,6 +83,10 @@ static void summary(const struct wfc_sched *s, enum wfc_rt_phase wf, struct wfc_
 		const char *r = wfc_sched_node_result(s, i);
 		if (r && *r)
 			wfc_buf_printf(&b, " outputs.result=%s", r);
+		char *log = node->no_result && !node->daemon ? node_log(s, i, progress) : NULL;
+		if (log)
+			wfc_buf_printf(&b, " log=%s", log);
+		free(log);
 		for (size_t k = 0; k < node->noutputs; k++) {
 			const char *v = wfc_sched_node_output(s, i, k);
 			if (v)
@@ -115,10 +152,17 @@ static int run_plan(void *user, const char *text)
 	struct wfc_local *l = wfc_local_create(NULL);
 	struct wfc_executor ex;
 	wfc_local_executor(l, &ex);
-	struct wfc_sched_opts so = { .control = auto_resume ? resume_all : NULL };
+	char *progress = NULL;
+	size_t plen = 0;
+	FILE *pf = open_memstream(&progress, &plen);
+	assert_non_null(pf);
+	struct wfc_sched_opts so = { .control = auto_resume ? resume_all : NULL,
+				     .progress = pf, .logs = true };
 	struct wfc_sched *s = wfc_sched_create(p, &ex, &so);
 	enum wfc_rt_phase ph = wfc_sched_run(s);
-	summary(s, ph, out);
+	fclose(pf);
+	summary(s, ph, progress, out);
+	free(progress);
 	/* the status text built a node at a time is the tree printed */
 	cJSON *wf = wfc_sched_workflow_json(s);
 	char *whole = cJSON_PrintUnformatted(wf), *status = wfc_sched_workflow_text(s);
