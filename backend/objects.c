@@ -335,6 +335,12 @@ static cJSON *node_job(struct out *o, const struct wfc_pnode *n, struct wfc_pod 
 	cJSON_DeleteItemFromObjectCaseSensitive(plabels, "wfc.dev/node");
 	cJSON_AddStringToObject(plabels, "wfc.dev/workflow", o->wf_label);
 	cJSON_AddStringToObject(plabels, "wfc.dev/node", n->kname);
+	if (n->tmpl->t->daemon) {
+		/* the coordinator watches a daemon's pod while it runs, the
+		 * others' only once they end */
+		cJSON_DeleteItemFromObjectCaseSensitive(plabels, "wfc.dev/role");
+		cJSON_AddStringToObject(plabels, "wfc.dev/role", "daemon");
+	}
 	cJSON_AddItemToObject(tmpl, "metadata", pmeta);
 	cJSON_AddItemToObject(tmpl, "spec", pspec);
 	return job;

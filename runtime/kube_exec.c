@@ -51,6 +51,7 @@ struct podref {
 	char *job;           /* the key */
 	char *pod;           /* NULL: none now */
 	char *created;       /* its creationTimestamp */
+	bool daemon;         /* it came from the daemons' cache (dpods) */
 	bool done;           /* the Job's end is read: its pods are not cached */
 };
 
@@ -60,7 +61,9 @@ struct wfc_kube_jobs {
 	const char *ns;
 	char *label;
 	char *selector;
-	struct wfc_kube_informer *jobs, *pods;
+	/* pods: those that ended; dpods: daemons' pods once they left Pending
+	 * (NULL when the run has no daemon) */
+	struct wfc_kube_informer *jobs, *pods, *dpods;
 	struct kjob **live;
 	size_t nlive, caplive;
 	size_t nres;                 /* resource jobs running: wait() polls them */
@@ -111,9 +114,17 @@ static void podref_clear(struct podref *r)
 	r->pod = r->created = NULL;
 }
 
-static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
+/* Drops pod name from both pod caches. */
+static void forget_pod(struct wfc_kube_jobs *k, const char *name)
 {
-	struct wfc_kube_jobs *k = ud;
+	wfc_kube_informer_forget(k->pods, k->ns, name);
+	if (k->dpods)
+		wfc_kube_informer_forget(k->dpods, k->ns, name);
+}
+
+static void pod_event_in(struct wfc_kube_jobs *k, bool daemon, enum wfc_kube_event ev,
+			 const cJSON *pod)
+{
 	const char *job = job_of_pod(pod);
 	const cJSON *meta = cJSON_GetObjectItemCaseSensitive(pod, "metadata");
 	const cJSON *nm = cJSON_GetObjectItemCaseSensitive(meta, "name");
@@ -127,7 +138,7 @@ static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
 		 * comes after the Job's): not kept. The informer allows this
 		 * from its callback; pod is gone after it */
 		if (ev != WFC_KUBE_DELETED)
-			wfc_kube_informer_forget(k->pods, k->ns, nm->valuestring);
+			forget_pod(k, nm->valuestring);
 		return;
 	}
 	if (!r) {
@@ -136,7 +147,9 @@ static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
 		r = podref_make(k, job);
 	}
 	if (ev == WFC_KUBE_DELETED) {
-		if (r->pod && strcmp(r->pod, nm->valuestring) == 0)
+		/* a daemon's pod that ended leaves the daemons' cache and
+		 * stays in the other */
+		if (r->pod && strcmp(r->pod, nm->valuestring) == 0 && r->daemon == daemon)
 			podref_clear(r);
 		return;
 	}
@@ -146,7 +159,34 @@ static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
 		free(r->created);
 		r->pod = wfc_xstrdup(nm->valuestring);
 		r->created = wfc_xstrdup(created);
+		r->daemon = daemon;
 	}
+}
+
+static void pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
+{
+	pod_event_in(ud, false, ev, pod);
+}
+
+static void daemon_pod_event(void *ud, enum wfc_kube_event ev, const cJSON *pod)
+{
+	pod_event_in(ud, true, ev, pod);
+}
+
+/* Whether a daemon may run: a node of the plan, or a template the
+ * coordinator expands. */
+static bool plan_has_daemon(const struct wfc_rt_plan *p)
+{
+	for (size_t i = 0; i < p->nnodes; i++)
+		if (p->nodes[i].daemon)
+			return true;
+	const cJSON *t;
+	cJSON_ArrayForEach(t, p->templates) {
+		const cJSON *d = cJSON_GetObjectItemCaseSensitive(t, "daemon");
+		if (cJSON_IsTrue(d) || cJSON_IsString(d))
+			return true;
+	}
+	return false;
 }
 
 static void count_error(void *ud, const struct wfc_kube_error *e)
@@ -216,7 +256,7 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 			break;
 		k->pnodes[k->npnodes++] = pn;
 	}
-	struct wfc_buf sel = { 0 };
+	struct wfc_buf sel = { 0 }, dsel = { 0 };
 	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", k->label);
 	k->selector = sel.s;
 
@@ -235,18 +275,32 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 	struct wfc_kube_informer_cb pcb = { .on_event = pod_event, .on_error = count_error,
 					    .ud = k };
 	io.trim = trim_pod;
-	/* nothing here reads a pending pod (its name and address, its end and
-	 * a daemon's readiness come later): its events, half of a pod's, are
-	 * not sent. A pod that leaves Pending comes as ADDED */
-	io.field_selector = "status.phase!=Pending";
+	/* nothing here reads a pod before it ends, but a daemon's (its
+	 * readiness and address): the events of pending and running pods,
+	 * most of a pod's, are not sent. A pod that ends comes as ADDED */
+	io.field_selector = "status.phase!=Pending,status.phase!=Running";
 	k->pods = wfc_kube_informer_create(k->c, R(WFC_KUBE_PODS), &io, &pcb, &e);
 	if (!k->pods) {
 		wfc_errf(err, errlen, "cannot list the Pods of '%s' in namespace '%s': %s",
 		       o->plan->name, k->ns, e.message);
 		goto err_out;
 	}
+	if (plan_has_daemon(o->plan)) {
+		wfc_buf_printf(&dsel, "%s,wfc.dev/role=daemon", k->selector);
+		io.label_selector = wfc_buf_str(&dsel);
+		io.field_selector = "status.phase!=Pending";
+		pcb.on_event = daemon_pod_event;
+		k->dpods = wfc_kube_informer_create(k->c, R(WFC_KUBE_PODS), &io, &pcb, &e);
+		if (!k->dpods) {
+			wfc_errf(err, errlen, "cannot list the Pods of '%s' in namespace '%s': %s",
+			       o->plan->name, k->ns, e.message);
+			goto err_out;
+		}
+	}
+	wfc_buf_free(&dsel);
 	return k;
 err_out:
+	wfc_buf_free(&dsel);
 	wfc_kube_jobs_destroy(k);
 	return NULL;
 }
@@ -270,6 +324,7 @@ void wfc_kube_jobs_destroy(struct wfc_kube_jobs *k)
 		kjob_free(k->live[i]);
 	free(k->live);
 	wfc_kube_informer_destroy(k->pods);
+	wfc_kube_informer_destroy(k->dpods);
 	wfc_kube_informer_destroy(k->jobs);
 	for (size_t i = 0; i < k->nrefs; i++) {
 		free(k->refs[i]->job);
@@ -338,7 +393,8 @@ static const char *job_of_pod(const cJSON *pod)
 static const cJSON *job_pod(struct wfc_kube_jobs *k, const char *job)
 {
 	const struct podref *r = wfc_strmap_get(&k->podrefs, job, strlen(job));
-	return r && r->pod ? wfc_kube_informer_get(k->pods, k->ns, r->pod) : NULL;
+	return r && r->pod ? wfc_kube_informer_get(r->daemon ? k->dpods : k->pods, k->ns, r->pod)
+			   : NULL;
 }
 
 static const cJSON *container_status(const cJSON *pod, const char *name)
@@ -577,7 +633,7 @@ static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
 		if (!r)
 			r = podref_make(k, j->name);
 		if (r->pod)
-			wfc_kube_informer_forget(k->pods, k->ns, r->pod);
+			forget_pod(k, r->pod);
 		podref_clear(r);
 		r->done = true;
 		wfc_kube_informer_forget(k->jobs, k->ns, j->name);

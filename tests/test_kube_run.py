@@ -371,20 +371,28 @@ def owned_from_start(fake, name, job):
     return 0
 
 
-def pending_pods_spared(fake):
-    """The coordinator watches pods that left Pending only (a field
-    selector): of the cases run so far, the fake sent it no event of a
-    pending pod, and some of every other phase."""
-    ev = fake.admin("GET", "/fake/stats")["watchEvents"]
-    pending = {k: n for k, n in ev.items() if k.startswith("pods ") and k.endswith(" Pending")}
-    phases = {k.split()[-1] for k in ev if k.startswith("pods ")}
-    if pending or not {"Running", "Succeeded", "Failed"} <= phases:
-        print("FAIL pending pods: watch events of pods sent: %s" %
-              {k: n for k, n in ev.items() if k.startswith("pods ")})
-        return 1
-    print("ok   pending pods: no watch event of a pending pod was sent (pods' events: %s)" %
-          ", ".join("%s %d" % (k[5:], n) for k, n in sorted(ev.items()) if k.startswith("pods ")))
-    return 0
+def pods_spared(wfc, fake, src):
+    """The coordinator watches pods once they ended (a field selector), and
+    a daemon's once it left Pending: a run without daemons gets no event of
+    a pending or running pod, one with a daemon some of the daemon's
+    running pod, and none of a pending one."""
+    failed = 0
+    for case, running in (("dag-diamond", False), ("daemon", True)):
+        ns = "spared-" + case
+        make_namespace(fake, ns)
+        before = fake.admin("GET", "/fake/stats")["watchEvents"]
+        wf, p = run_case(wfc, fake, src, case, ns)
+        after = fake.admin("GET", "/fake/stats")["watchEvents"]
+        ev = {k: n - before.get(k, 0) for k, n in after.items()
+              if k.startswith("pods ") and n - before.get(k, 0)}
+        phases = {k.split()[-1] for k in ev}
+        ok = wf and wf["status"]["phase"] == "Succeeded" and "Pending" not in phases and \
+            "Succeeded" in phases and ("Running" in phases) == running
+        print("%s pods spared, %s: pods' watch events %s" % (
+            "ok  " if ok else "FAIL", case, ", ".join("%s %d" % (k[5:], n)
+                                                   for k, n in sorted(ev.items()))))
+        failed += 0 if ok else 1
+    return failed
 
 
 def incluster_pass(wfc, build, src, tmp):
@@ -606,7 +614,7 @@ def main():
             else:
                 print("ok   %s (%.1fs)" % (case, time.monotonic() - t0))
         if not only:
-            failed += pending_pods_spared(fake)
+            failed += pods_spared(wfc, fake, src)
         if not only or "faults" in only:
             failed += faults_pass(wfc, fake, src)
         if not only or "crash" in only:
