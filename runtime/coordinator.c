@@ -157,14 +157,17 @@ static bool owned(const cJSON *obj, const char *uid)
 
 /* What own_run and sweep_suspended read of the objects they list, as the
  * pages come: a run's 10,000 Jobs are never all held whole */
+static const struct wfc_json_keep listed_meta[] = {
+	{ "name", NULL }, { "namespace", NULL }, { "uid", NULL }, { "ownerReferences", NULL },
+	{ NULL, NULL },
+};
+static const struct wfc_json_keep listed_spec[] = { { "suspend", NULL }, { NULL, NULL } };
+static const struct wfc_json_keep listed[] = { { "metadata", listed_meta },
+					       { "spec", listed_spec }, { NULL, NULL } };
+
 static void trim_listed(cJSON *obj)
 {
-	static const char *const top[] = { "metadata", "spec", NULL };
-	static const char *const meta[] = { "name", "namespace", "uid", "ownerReferences", NULL };
-	static const char *const spec[] = { "suspend", NULL };
-	wfc_kube_keep_only(obj, top);
-	wfc_kube_keep_only(cJSON_GetObjectItemCaseSensitive(obj, "metadata"), meta);
-	wfc_kube_keep_only(cJSON_GetObjectItemCaseSensitive(obj, "spec"), spec);
+	wfc_json_keep_only(obj, listed);
 }
 
 /* Every object of the run (by label) gets the coordinator Job as an
@@ -180,7 +183,7 @@ static void own_run(struct wfc_coord *c)
 	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", c->label);
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		struct wfc_kube_list_opts lo = { .label_selector = wfc_buf_str(&sel),
-						 .trim = trim_listed, .limit = 100 };
+						 .trim = trim_listed, .keep = listed, .limit = 100 };
 		struct wfc_kube_error e;
 		cJSON *list = NULL;
 		if (wfc_kube_list_all(c->c, R(kinds[i]), c->ns, &lo, &list, &e) != 0)
@@ -354,7 +357,8 @@ static void sweep_suspended(struct wfc_coord *c)
 {
 	struct wfc_buf sel = { 0 };
 	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", c->label);
-	struct wfc_kube_list_opts lo = { .label_selector = wfc_buf_str(&sel), .trim = trim_listed, .limit = 100 };
+	struct wfc_kube_list_opts lo = { .label_selector = wfc_buf_str(&sel), .trim = trim_listed,
+					 .keep = listed, .limit = 100 };
 	struct wfc_kube_error e;
 	cJSON *list = NULL;
 	if (wfc_kube_list_all(c->c, R(WFC_KUBE_JOBS), c->ns, &lo, &list, &e) == 0) {

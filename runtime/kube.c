@@ -9,6 +9,7 @@
 
 #include "runtime/kube.h"
 #include "support/buf.h"
+#include "support/json.h"
 #include "support/strmap.h"
 #include "support/text.h"
 #include "support/xalloc.h"
@@ -94,6 +95,8 @@ struct wfc_kube_informer {
 	long page;
 	int watch_timeout;
 	void (*trim)(cJSON *obj);
+	const struct wfc_json_keep *keep;
+	struct wfc_buf pruned;       /* an event's text cut to keep */
 	bool metadata_only;
 	struct wfc_kube_informer_cb cb;
 	struct wfc_strmap map;      /* key -> struct centry */
@@ -564,7 +567,31 @@ int wfc_kube_list(struct wfc_kube *c, const struct wfc_kube_res *r, const char *
 	struct call k = { "GET", p.s, NULL, NULL, 0,
 			  o && o->metadata_only ? ACCEPT_PARTIAL_LIST : NULL };
 	cJSON *l = NULL;
-	int rc = call_json(c, &k, &l, e);
+	int rc;
+	if (o && o->keep) {
+		/* most of each item is never read: cut before parsing */
+		const struct wfc_json_keep page[] = { { "kind", NULL }, { "apiVersion", NULL },
+						      { "metadata", NULL }, { "items", o->keep },
+						      { NULL, NULL } };
+		struct wfc_http_response rs;
+		rc = call_raw(c, &k, &rs, e);
+		if (!rc) {
+			struct wfc_buf cut = { 0 };
+			l = wfc_json_prune(rs.body, rs.body_len, page, &cut)
+				? cJSON_ParseWithLength(cut.s, cut.len)
+				: cJSON_ParseWithLength(rs.body, rs.body_len);
+			wfc_buf_free(&cut);
+			if (!l) {
+				set_error(e, WFC_KUBE_EBAD_RESPONSE, rs.status,
+					  "response to GET '%.*s' is not JSON",
+					  (int)strcspn(k.path, "?"), k.path);
+				rc = -1;
+			}
+			wfc_http_response_clear(&rs);
+		}
+	} else {
+		rc = call_json(c, &k, &l, e);
+	}
 	wfc_buf_free(&p);
 	if (!rc) {
 		/* no items (or null) is an empty list; anything else is no list */
@@ -922,8 +949,9 @@ static void schedule_relist(struct wfc_kube_informer *inf)
 static int informer_list(struct wfc_kube_informer *inf, struct wfc_kube_error *e)
 {
 	struct wfc_kube *c = inf->c;
-	struct wfc_kube_list_opts lo = { inf->label, inf->field, NULL, NULL, inf->page,
-					 inf->trim, inf->metadata_only };
+	struct wfc_kube_list_opts lo = { .label_selector = inf->label, .field_selector = inf->field,
+					 .limit = inf->page, .trim = inf->trim, .keep = inf->keep,
+					 .metadata_only = inf->metadata_only };
 	cJSON *list = NULL;
 
 	if (wfc_kube_list_all(c, inf->r, inf->ns, &lo, &list, e))
@@ -1048,11 +1076,48 @@ static void informer_open(struct wfc_kube_informer *inf)
 }
 
 /* A watch event; 1 when the stream must end (state set for what next). */
+/* Whether a watch event's text starts {"type":"ADDED" (or MODIFIED or
+ * DELETED), spaces allowed. */
+static bool event_has_object(const char *p, size_t len)
+{
+	static const char *const types[] = { "ADDED", "MODIFIED", "DELETED", NULL };
+	const char *e = p + len;
+	const char *want[] = { "{", "\"type\"", ":", "\"" };
+	for (size_t i = 0; i < 4; i++) {
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+			p++;
+		size_t n = strlen(want[i]);
+		if ((size_t)(e - p) < n || memcmp(p, want[i], n) != 0)
+			return false;
+		p += n;
+	}
+	for (const char *const *t = types; *t; t++) {
+		size_t n = strlen(*t);
+		if ((size_t)(e - p) > n && memcmp(p, *t, n) == 0 && p[n] == '"')
+			return true;
+	}
+	return false;
+}
+
 static int informer_event(struct wfc_kube_informer *inf, const char *line, size_t len)
 {
 	struct wfc_kube *c = inf->c;
 	struct wfc_kube_error e = { 0 };
-	cJSON *ev = cJSON_ParseWithLength(line, len);
+	cJSON *ev = NULL;
+	/* most of a big object is never read: cut before parsing, unless it
+	 * is an ERROR's Status (type comes first, as the API server writes
+	 * an event) */
+	if (inf->keep && event_has_object(line, len)) {
+		const struct wfc_json_keep env[] = { { "type", NULL }, { "object", inf->keep },
+						     { NULL, NULL } };
+		wfc_buf_reset(&inf->pruned);
+		if (wfc_json_prune(line, len, env, &inf->pruned))
+			ev = cJSON_ParseWithLength(inf->pruned.s, inf->pruned.len);
+		if (inf->pruned.cap > 64 * 1024)
+			wfc_buf_free(&inf->pruned);
+	}
+	if (!ev)
+		ev = cJSON_ParseWithLength(line, len);
 	const cJSON *type = cJSON_GetObjectItemCaseSensitive(ev, "type");
 	cJSON *obj = cJSON_GetObjectItemCaseSensitive(ev, "object");
 	int stop = 0;
@@ -1242,6 +1307,7 @@ struct wfc_kube_informer *wfc_kube_informer_create(struct wfc_kube *c,
 	inf->page = o->page_size > 0 ? o->page_size : 500;
 	inf->watch_timeout = o->watch_timeout_s > 0 ? o->watch_timeout_s : 300;
 	inf->trim = o->trim;
+	inf->keep = o->keep;
 	inf->metadata_only = o->metadata_only;
 	if (cb)
 		inf->cb = *cb;
@@ -1270,6 +1336,7 @@ static void informer_free(struct wfc_kube_informer *inf)
 		inf->c->tp->ops->stream_close(inf->c->tp, inf->stream);
 	map_free(&inf->map);
 	wfc_buf_free(&inf->line);
+	wfc_buf_free(&inf->pruned);
 	free(inf->ns);
 	free(inf->label);
 	free(inf->field);

@@ -129,6 +129,8 @@ int wfc_kube_resolve(struct wfc_kube *c, const char *api_version, const char *ki
 int wfc_kube_get(struct wfc_kube *c, const struct wfc_kube_res *r, const char *ns,
 		 const char *name, cJSON **out, struct wfc_kube_error *e);
 
+struct wfc_json_keep;
+
 struct wfc_kube_list_opts {
 	const char *label_selector;
 	const char *field_selector;
@@ -138,6 +140,9 @@ struct wfc_kube_list_opts {
 	/* wfc_kube_list_all: called on each item as its page arrives, to cut
 	 * it down to what the caller keeps (the whole list is never held) */
 	void (*trim)(cJSON *item);
+	/* the members of each item that trim may keep: the others are cut
+	 * from a page's text before it is parsed (support/json.h), or NULL */
+	const struct wfc_json_keep *keep;
 	/* the items as meta.k8s.io/v1 PartialObjectMetadata: metadata only
 	 * (a server that cannot sends them whole) */
 	bool metadata_only;
@@ -212,6 +217,10 @@ struct wfc_kube_informer_opts {
 	 * (listed or watched), as client-go's transform: what it removes is
 	 * never seen by wfc_kube_informer_get */
 	void (*trim)(cJSON *obj);
+	/* the members of an object that trim may keep: the others are cut
+	 * from an event's or a list's text before it is parsed
+	 * (support/json.h), or NULL */
+	const struct wfc_json_keep *keep;
 	/* list and watch the objects' metadata only (PartialObjectMetadata):
 	 * for an informer that reads labels and annotations of big objects */
 	bool metadata_only;

@@ -197,25 +197,36 @@ static void count_error(void *ud, const struct wfc_kube_error *e)
 }
 
 /* What the caches keep of a Job and of a pod: what this file reads (a run
- * of 10,000 Jobs holds 10,000 of each; the pod template is most of a Job) */
+ * of 10,000 Jobs holds 10,000 of each; the pod template is most of a
+ * Job). Watch events are cut to it before they are parsed (the
+ * informer's keep), listed objects after (trim) */
+static const struct wfc_json_keep job_keep_ann[] = { { WFC_OUTPUTS_ANNOTATION, NULL },
+						     { NULL, NULL } };
+static const struct wfc_json_keep job_keep_meta[] = {
+	{ "name", NULL }, { "namespace", NULL }, { "resourceVersion", NULL },
+	{ "annotations", job_keep_ann }, { "deletionTimestamp", NULL }, { NULL, NULL },
+};
+static const struct wfc_json_keep job_keep_spec[] = { { "suspend", NULL }, { NULL, NULL } };
+static const struct wfc_json_keep job_keep_status[] = { { "conditions", NULL }, { NULL, NULL } };
+static const struct wfc_json_keep job_keep[] = {
+	{ "metadata", job_keep_meta }, { "spec", job_keep_spec }, { "status", job_keep_status },
+	{ NULL, NULL },
+};
+static const struct wfc_json_keep pod_keep_meta[] = {
+	{ "name", NULL }, { "namespace", NULL }, { "resourceVersion", NULL }, { "labels", NULL },
+	{ "creationTimestamp", NULL }, { "deletionTimestamp", NULL }, { NULL, NULL },
+};
+static const struct wfc_json_keep pod_keep[] = {
+	{ "metadata", pod_keep_meta }, { "status", NULL }, { NULL, NULL },
+};
+
 static void trim_job(cJSON *job)
 {
-	static const char *const top[] = { "metadata", "spec", "status", NULL };
-	static const char *const meta[] = { "name", "namespace", "resourceVersion", "annotations",
-					    "deletionTimestamp", NULL };
-	static const char *const ann[] = { WFC_OUTPUTS_ANNOTATION, NULL };
-	static const char *const spec[] = { "suspend", NULL };
-	static const char *const status[] = { "conditions", NULL };
 	static const char *const cond[] = { "type", "status", "reason", "message", NULL };
-	wfc_kube_keep_only(job, top);
-	cJSON *m = cJSON_GetObjectItemCaseSensitive(job, "metadata");
-	wfc_kube_keep_only(m, meta);
-	wfc_kube_keep_only(cJSON_GetObjectItemCaseSensitive(m, "annotations"), ann);
-	wfc_kube_keep_only(cJSON_GetObjectItemCaseSensitive(job, "spec"), spec);
-	cJSON *st = cJSON_GetObjectItemCaseSensitive(job, "status");
-	wfc_kube_keep_only(st, status);
+	wfc_json_keep_only(job, job_keep);
 	/* condition() reads Complete and Failed only */
-	cJSON *conds = cJSON_GetObjectItemCaseSensitive(st, "conditions");
+	cJSON *conds = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(job, "status"), "conditions");
 	cJSON *c = conds ? conds->child : NULL;
 	while (c) {
 		cJSON *next = c->next;
@@ -230,13 +241,7 @@ static void trim_job(cJSON *job)
 
 static void trim_pod(cJSON *pod)
 {
-	static const char *const top[] = { "metadata", "status", NULL };
-	wfc_kube_keep_only(pod, top);
-	cJSON *meta = cJSON_GetObjectItemCaseSensitive(pod, "metadata");
-	cJSON_DeleteItemFromObjectCaseSensitive(meta, "managedFields");
-	cJSON_DeleteItemFromObjectCaseSensitive(
-		cJSON_GetObjectItemCaseSensitive(meta, "annotations"),
-		"kubectl.kubernetes.io/last-applied-configuration");
+	wfc_json_keep_only(pod, pod_keep);
 }
 
 struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, char *err,
@@ -264,7 +269,7 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 					   .ud = k };
 	/* pages of 100: a page is held whole (text and tree) until trimmed */
 	struct wfc_kube_informer_opts io = { .namespace = k->ns, .label_selector = k->selector,
-					     .trim = trim_job, .page_size = 100 };
+					     .trim = trim_job, .keep = job_keep, .page_size = 100 };
 	struct wfc_kube_error e;
 	k->jobs = wfc_kube_informer_create(k->c, R(WFC_KUBE_JOBS), &io, &cb, &e);
 	if (!k->jobs) {
@@ -275,6 +280,7 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 	struct wfc_kube_informer_cb pcb = { .on_event = pod_event, .on_error = count_error,
 					    .ud = k };
 	io.trim = trim_pod;
+	io.keep = pod_keep;
 	/* nothing here reads a pod before it ends, but a daemon's (its
 	 * readiness and address): the events of pending and running pods,
 	 * most of a pod's, are not sent. A pod that ends comes as ADDED */

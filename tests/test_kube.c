@@ -21,6 +21,7 @@
 #include "runtime/kube.h"
 #include "runtime/kube_run.h"
 #include "support/buf.h"
+#include "support/json.h"
 
 /* --- a virtual clock: sleeping advances it --- */
 
@@ -901,6 +902,98 @@ static void test_informer_trim_forget(void **state)
 	wfc_buf_free(&r.log);
 }
 
+/* keep cuts listed pages and watched events before they are parsed:
+ * what is kept is as sent (strings holding braces, quotes and keys' names
+ * included), what is not never arrives, a spaced event is cut too, and an
+ * ERROR's Status is read whole. */
+static void test_informer_keep(void **state)
+{
+	struct fx *f = *state;
+	struct rec r = { 0 };
+	client(f, NULL, 10);
+	f->fake->chunk = 9;
+	static const struct wfc_json_keep meta[] = { { "name", NULL }, { "namespace", NULL },
+						     { "resourceVersion", NULL },
+						     { "annotations", NULL }, { NULL, NULL } };
+	static const struct wfc_json_keep keep[] = { { "metadata", meta }, { "status", NULL },
+						     { NULL, NULL } };
+#define FAT(name, rv) "{\"metadata\":{\"name\":\"" name "\",\"namespace\":\"ns\",\"resourceVersion\":\"" rv \
+	"\",\"managedFields\":[{\"f\":{\"}\":\"{[\"}}],\"annotations\":{\"a\":\"x\\\"}\\\\\"}},\"spec\":{\"status\":" \
+	"[1,{\"metadata\":2}],\"template\":\"\\\"}\"},\"status\":{\"phase\":\"Running\",\"n\":[1, 2.5e3, true, null]}}"
+	fake_push(f->fake, "GET", "/apis/batch/v1/namespaces/ns/jobs?limit=500", 200,
+		  LIST("10", FAT("a", "1")));
+	fake_push_held(f->fake, "GET", "/apis/batch/v1/namespaces/ns/jobs?watch=1&allowWatchBookmarks=true&resourceVersion=10&",
+		       EVENT("MODIFIED", FAT("a", "11"))
+		       "{ \"type\" : \"ADDED\" , \"object\" : " FAT("b", "12") " }\n");
+	struct wfc_kube_informer_opts io = { .keep = keep };
+	struct wfc_kube_informer_cb cb = rec_cb(&r);
+	struct wfc_kube_informer *inf = wfc_kube_informer_create(f->c, jobs(), &io, &cb, &f->e);
+	assert_non_null(inf);
+	/* a list's items are cut the same way */
+	const cJSON *listed = wfc_kube_informer_get(inf, NULL, "a");
+	assert_null(cJSON_GetObjectItem(listed, "spec"));
+	assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(listed, "metadata"), "managedFields"));
+	assert_non_null(cJSON_GetObjectItem(listed, "status"));
+	pump(f, 3);
+	assert_string_equal(r.log.s, "+a@1 sync ~a@11 +b@12 ");
+	for (const char *n = "a"; n; n = *n == 'a' ? "b" : NULL) {
+		const cJSON *o = wfc_kube_informer_get(inf, NULL, n);
+		char *text = cJSON_PrintUnformatted(o);
+		assert_string_equal(text, *n == 'a'
+			? "{\"metadata\":{\"name\":\"a\",\"namespace\":\"ns\",\"resourceVersion\":\"11\","
+			  "\"annotations\":{\"a\":\"x\\\"}\\\\\"}},\"status\":{\"phase\":\"Running\","
+			  "\"n\":[1,2500,true,null]}}"
+			: "{\"metadata\":{\"name\":\"b\",\"namespace\":\"ns\",\"resourceVersion\":\"12\","
+			  "\"annotations\":{\"a\":\"x\\\"}\\\\\"}},\"status\":{\"phase\":\"Running\","
+			  "\"n\":[1,2500,true,null]}}");
+		cJSON_free(text);
+	}
+	fake_feed(f->fake, EVENT("ERROR", "{\"kind\":\"Status\",\"code\":410,\"reason\":\"Expired\"}"));
+	fake_push(f->fake, "GET", "/apis/batch/v1/namespaces/ns/jobs?limit=500", 200,
+		  LIST("20", FAT("a", "11")));
+	fake_push_held(f->fake, "GET", "/apis/batch/v1/namespaces/ns/jobs?watch=1&allowWatchBookmarks=true&resourceVersion=20&",
+		       "");
+	pump(f, 4);
+	assert_int_equal(wfc_kube_informer_lists(inf), 2);
+	assert_null(wfc_kube_informer_get(inf, NULL, "b"));
+#undef FAT
+	wfc_kube_informer_destroy(inf);
+	wfc_buf_free(&r.log);
+}
+
+/* The pruner follows structure only and refuses what it cannot follow. */
+static void test_json_prune(void **state)
+{
+	(void)state;
+	static const struct wfc_json_keep sub[] = { { "k", NULL }, { NULL, NULL } };
+	static const struct wfc_json_keep keep[] = { { "a", sub }, { "b", NULL }, { NULL, NULL } };
+	static const struct { const char *in, *out; } ok[] = {
+		{ " {\"a\" : {\"x\":\"]\",\"k\":[{}]} , \"c\":{\"b\":1},\"b\":\"\\\\\"} ",
+		  "{\"a\":{\"k\":[{}]},\"b\":\"\\\\\"}" },
+		{ "{\"a\":[1,2],\"c\":[\"}\"]}", "{\"a\":[1,2]}" },
+		{ "{\"a\":[{\"k\":1,\"x\":2}, 3 ,{\"x\":[]}]}", "{\"a\":[{\"k\":1},3,{}]}" },
+		{ "{\"a\":[ ]}", "{\"a\":[]}" },
+		{ "{}", "{}" },
+		{ "[1]", "[1]" },
+		{ "{\"c\":1}", "{}" },
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		struct wfc_buf b = { 0 };
+		assert_true(wfc_json_prune(ok[i].in, strlen(ok[i].in), keep, &b));
+		assert_string_equal(wfc_buf_str(&b), ok[i].out);
+		wfc_buf_free(&b);
+	}
+	static const char *const bad[] = { "{\"a\":{\"k\":1}", "{\"a\" 1}", "{\"a\":[{},]}", "{\"a\":\"x}", "{\"a\":1} x",
+					   "{1:2}", "{\"a\":1,}", "" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct wfc_buf b = { 0 };
+		wfc_buf_puts(&b, "kept");
+		assert_false(wfc_json_prune(bad[i], strlen(bad[i]), keep, &b));
+		assert_string_equal(wfc_buf_str(&b), "kept");
+		wfc_buf_free(&b);
+	}
+}
+
 /* An informer of metadata only asks for PartialObjectMetadata, with the
  * whole object as the fallback a server without it answers with. */
 static void test_informer_metadata_only(void **state)
@@ -1267,6 +1360,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exec_plugin_needs_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_reconnect_and_relist, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_trim_forget, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_informer_keep, setup, teardown),
+		cmocka_unit_test(test_json_prune),
 		cmocka_unit_test_setup_teardown(test_informer_metadata_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_informer_first_list_fails, setup, teardown),

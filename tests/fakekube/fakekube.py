@@ -878,7 +878,8 @@ class Handler(BaseHTTPRequestHandler):
             app.stats.watch_event(res, type_, obj)
             if partial and type_ != "ERROR":
                 obj = kube.partial_metadata(obj)
-            self.chunk(json.dumps({"type": type_, "object": ordered(obj)}) + "\n")
+            self.chunk(json.dumps({"type": type_, "object": ordered(obj)},
+                                  separators=(",", ":")) + "\n")
 
         def error(e):
             emit("ERROR", e.status())
