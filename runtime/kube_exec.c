@@ -1044,6 +1044,15 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		untrack(k, j);
 		return 1;
 	}
+	if (done && !n->noutputs && n->no_result) {
+		/* Complete: its pod succeeded (backoffLimit 0), and nothing
+		 * else is read of it: no wait for the pod's end on the other
+		 * watch */
+		out->phase = WFC_PHASE_SUCCEEDED;
+		out->exit_code = 0;
+		untrack(k, j);
+		return 1;
+	}
 	char msg[512] = "";
 	const cJSON *ms = pod ? container_status(pod, "main") : NULL;
 	const cJSON *term = wfc_json_get(wfc_json_get(ms, "state"), "terminated");
