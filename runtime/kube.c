@@ -481,8 +481,25 @@ static int call_raw(struct wfc_kube *c, const struct call *k,
 	}
 }
 
-static int call_json(struct wfc_kube *c, const struct call *k, cJSON **out,
-		     struct wfc_kube_error *e)
+/* text parsed, cut to keep first when keep is not NULL (support/json.h) */
+static cJSON *parse_kept(const char *text, size_t len, const struct wfc_json_keep *keep,
+			 struct wfc_buf *scratch)
+{
+	if (keep) {
+		wfc_buf_reset(scratch);
+		if (wfc_json_prune(text, len, keep, scratch)) {
+			cJSON *j = cJSON_ParseWithLength(scratch->s, scratch->len);
+			if (j)
+				return j;
+		}
+	}
+	return cJSON_ParseWithLength(text, len);
+}
+
+/* A call whose answer is JSON, parsed into *out (cut to keep, or whole
+ * when keep is NULL). */
+static int call_json_kept(struct wfc_kube *c, const struct call *k,
+			  const struct wfc_json_keep *keep, cJSON **out, struct wfc_kube_error *e)
 {
 	struct wfc_http_response rs;
 	if (out)
@@ -490,7 +507,9 @@ static int call_json(struct wfc_kube *c, const struct call *k, cJSON **out,
 	if (call_raw(c, k, &rs, e))
 		return -1;
 	if (out) {
-		*out = rs.body_len ? cJSON_ParseWithLength(rs.body, rs.body_len) : NULL;
+		struct wfc_buf cut = { 0 };
+		*out = rs.body_len ? parse_kept(rs.body, rs.body_len, keep, &cut) : NULL;
+		wfc_buf_free(&cut);
 		if (!*out) {
 			set_error(e, WFC_KUBE_EBAD_RESPONSE, rs.status,
 				  "response to %s '%.*s' is not JSON", k->method,
@@ -501,6 +520,12 @@ static int call_json(struct wfc_kube *c, const struct call *k, cJSON **out,
 	}
 	wfc_http_response_clear(&rs);
 	return 0;
+}
+
+static int call_json(struct wfc_kube *c, const struct call *k, cJSON **out,
+		     struct wfc_kube_error *e)
+{
+	return call_json_kept(c, k, NULL, out, e);
 }
 
 static int send_json(struct wfc_kube *c, const char *method, const char *path,
@@ -567,31 +592,11 @@ int wfc_kube_list(struct wfc_kube *c, const struct wfc_kube_res *r, const char *
 	struct call k = { "GET", p.s, NULL, NULL, 0,
 			  o && o->metadata_only ? ACCEPT_PARTIAL_LIST : NULL };
 	cJSON *l = NULL;
-	int rc;
-	if (o && o->keep) {
-		/* most of each item is never read: cut before parsing */
-		const struct wfc_json_keep page[] = { { "kind", NULL }, { "apiVersion", NULL },
-						      { "metadata", NULL }, { "items", o->keep },
-						      { NULL, NULL } };
-		struct wfc_http_response rs;
-		rc = call_raw(c, &k, &rs, e);
-		if (!rc) {
-			struct wfc_buf cut = { 0 };
-			l = wfc_json_prune(rs.body, rs.body_len, page, &cut)
-				? cJSON_ParseWithLength(cut.s, cut.len)
-				: cJSON_ParseWithLength(rs.body, rs.body_len);
-			wfc_buf_free(&cut);
-			if (!l) {
-				set_error(e, WFC_KUBE_EBAD_RESPONSE, rs.status,
-					  "response to GET '%.*s' is not JSON",
-					  (int)strcspn(k.path, "?"), k.path);
-				rc = -1;
-			}
-			wfc_http_response_clear(&rs);
-		}
-	} else {
-		rc = call_json(c, &k, &l, e);
-	}
+	/* most of each item is never read: cut before parsing */
+	const struct wfc_json_keep page[] = { { "kind", NULL }, { "apiVersion", NULL },
+					      { "metadata", NULL },
+					      { "items", o ? o->keep : NULL }, { NULL, NULL } };
+	int rc = call_json_kept(c, &k, o && o->keep ? page : NULL, &l, e);
 	wfc_buf_free(&p);
 	if (!rc) {
 		/* no items (or null) is an empty list; anything else is no list */
@@ -1103,21 +1108,16 @@ static int informer_event(struct wfc_kube_informer *inf, const char *line, size_
 {
 	struct wfc_kube *c = inf->c;
 	struct wfc_kube_error e = { 0 };
-	cJSON *ev = NULL;
+	cJSON *ev;
 	/* most of a big object is never read: cut before parsing, unless it
 	 * is an ERROR's Status (type comes first, as the API server writes
 	 * an event) */
-	if (inf->keep && event_has_object(line, len)) {
-		const struct wfc_json_keep env[] = { { "type", NULL }, { "object", inf->keep },
-						     { NULL, NULL } };
-		wfc_buf_reset(&inf->pruned);
-		if (wfc_json_prune(line, len, env, &inf->pruned))
-			ev = cJSON_ParseWithLength(inf->pruned.s, inf->pruned.len);
-		if (inf->pruned.cap > 64 * 1024)
-			wfc_buf_free(&inf->pruned);
-	}
-	if (!ev)
-		ev = cJSON_ParseWithLength(line, len);
+	const struct wfc_json_keep env[] = { { "type", NULL }, { "object", inf->keep },
+					     { NULL, NULL } };
+	ev = parse_kept(line, len, inf->keep && event_has_object(line, len) ? env : NULL,
+			&inf->pruned);
+	if (inf->pruned.cap > 64 * 1024)
+		wfc_buf_free(&inf->pruned);
 	const cJSON *type = cJSON_GetObjectItemCaseSensitive(ev, "type");
 	cJSON *obj = cJSON_GetObjectItemCaseSensitive(ev, "object");
 	int stop = 0;

@@ -63,90 +63,81 @@ static const struct wfc_json_keep *kept(const struct wfc_json_keep *keep, const 
 	return NULL;
 }
 
-/* Copies the value at p into out, an object with keep's members only;
- * the end of the value, or NULL. */
+/* Copies the value at p into out as it is; its end, or NULL. */
+static const char *copy_value(const char *p, const char *e, struct wfc_buf *out)
+{
+	const char *v = value_end(p, e);
+	if (v)
+		wfc_buf_add(out, p, (size_t)(v - p));
+	return v;
+}
+
+/* After a member or an element at *p: 1 and *p at the next one after a
+ * ',', 0 when close ends the object or list (written to out, *p after
+ * it), -1 on anything else. */
+static int next_member(const char **p, const char *e, char close, struct wfc_buf *out)
+{
+	const char *q = skip_ws(*p, e);
+	if (q < e && *q == ',') {
+		*p = skip_ws(q + 1, e);
+		return 1;
+	}
+	if (q < e && *q == close) {
+		wfc_buf_putc(out, close);
+		*p = q + 1;
+		return 0;
+	}
+	return -1;
+}
+
+/* Copies the value at p into out, an object with keep's members only (a
+ * list: each of its objects so); the end of the value, or NULL. */
 static const char *prune(const char *p, const char *e, const struct wfc_json_keep *keep,
 			 struct wfc_buf *out)
 {
-	if (p < e && *p == '[') {
-		/* a list of objects: each cut the same way */
-		wfc_buf_putc(out, '[');
-		p = skip_ws(p + 1, e);
-		if (p < e && *p == ']') {
-			wfc_buf_putc(out, ']');
-			return p + 1;
-		}
-		for (bool first = true;; first = false) {
-			if (!first)
-				wfc_buf_putc(out, ',');
-			p = prune(p, e, keep, out);
-			if (!p)
-				return NULL;
-			p = skip_ws(p, e);
-			if (p < e && *p == ',') {
-				p = skip_ws(p + 1, e);
-				continue;
-			}
-			if (p < e && *p == ']') {
-				wfc_buf_putc(out, ']');
-				return p + 1;
-			}
-			return NULL;
-		}
-	}
-	if (p >= e || *p != '{') {
-		const char *v = value_end(p, e);
-		if (v)
-			wfc_buf_add(out, p, (size_t)(v - p));
-		return v;
-	}
-	wfc_buf_putc(out, '{');
-	bool first = true;
+	if (p >= e || (*p != '{' && *p != '['))
+		return copy_value(p, e, out);
+	bool list = *p == '[';
+	char close = list ? ']' : '}';
+	wfc_buf_putc(out, *p);
 	p = skip_ws(p + 1, e);
-	if (p < e && *p == '}') {
-		wfc_buf_putc(out, '}');
+	if (p < e && *p == close) {
+		wfc_buf_putc(out, close);
 		return p + 1;
 	}
-	for (;;) {
-		if (p >= e || *p != '"')
-			return NULL;
-		const char *ks = p, *ke = string_end(p, e);
-		if (!ke)
-			return NULL;
-		p = skip_ws(ke, e);
-		if (p >= e || *p != ':')
-			return NULL;
-		p = skip_ws(p + 1, e);
-		const struct wfc_json_keep *k = kept(keep, ks + 1, (size_t)(ke - ks - 2));
-		if (k) {
+	for (bool first = true;;) {
+		if (list) {
 			if (!first)
 				wfc_buf_putc(out, ',');
 			first = false;
-			wfc_buf_add(out, ks, (size_t)(ke - ks));
-			wfc_buf_putc(out, ':');
-			if (k->sub) {
-				p = prune(p, e, k->sub, out);
-			} else {
-				const char *v = value_end(p, e);
-				if (v)
-					wfc_buf_add(out, p, (size_t)(v - p));
-				p = v;
-			}
+			p = prune(p, e, keep, out);
 		} else {
-			p = value_end(p, e);
+			if (p >= e || *p != '"')
+				return NULL;
+			const char *ks = p, *ke = string_end(p, e);
+			if (!ke)
+				return NULL;
+			p = skip_ws(ke, e);
+			if (p >= e || *p != ':')
+				return NULL;
+			p = skip_ws(p + 1, e);
+			const struct wfc_json_keep *k = kept(keep, ks + 1, (size_t)(ke - ks - 2));
+			if (!k) {
+				p = value_end(p, e);
+			} else {
+				if (!first)
+					wfc_buf_putc(out, ',');
+				first = false;
+				wfc_buf_add(out, ks, (size_t)(ke - ks));
+				wfc_buf_putc(out, ':');
+				p = k->sub ? prune(p, e, k->sub, out) : copy_value(p, e, out);
+			}
 		}
 		if (!p)
 			return NULL;
-		p = skip_ws(p, e);
-		if (p < e && *p == ',') {
-			p = skip_ws(p + 1, e);
-			continue;
-		}
-		if (p < e && *p == '}') {
-			wfc_buf_putc(out, '}');
-			return p + 1;
-		}
-		return NULL;
+		int r = next_member(&p, e, close, out);
+		if (r <= 0)
+			return r == 0 ? p : NULL;
 	}
 }
 
