@@ -63,7 +63,8 @@ class Faults:
     """Rules: {"type": "error"|"throttle"|"delay"|"reset"|"watch-drop"|"watch-gone",
     "count": N (absent: forever), "code": 503, "retryAfter": 1, "ms": 200,
     "after": K, "verb": "patch", "resource": "jobs", "subresource": "status",
-    "namespace": NS, "name": NAME}. The first matching rule applies."""
+    "namespace": NS, "name": NAME, "contentType": PREFIX of the request's
+    Content-Type}. The first matching rule applies."""
 
     TYPES = ("error", "throttle", "delay", "reset", "watch-drop", "watch-gone")
 
@@ -86,7 +87,7 @@ class Faults:
         with self.lock:
             self.rules = []
 
-    def take(self, types, verb, res, sub, ns, name):
+    def take(self, types, verb, res, sub, ns, name, ctype=None):
         with self.lock:
             for r in self.rules:
                 if r["type"] not in types:
@@ -100,6 +101,8 @@ class Faults:
                 if r.get("namespace") and r["namespace"] != ns:
                     continue
                 if r.get("name") and r["name"] != name:
+                    continue
+                if r.get("contentType") and not (ctype or "").startswith(r["contentType"]):
                     continue
                 if "count" in r:
                     r["count"] -= 1
@@ -154,6 +157,20 @@ class Stats:
         if t is not None:
             with self.lock:
                 self.job_times.setdefault(k, {})[t[0]] = t[1]
+
+    def event_sent(self, res, obj):
+        """A Job's event was written on a watch: the first write of the
+        event that it completed is stamped "sent" (when a watcher could
+        first read it; "sent" less "completed" is the fake's own lag)."""
+        if res.key != "jobs.batch":
+            return
+        m = obj.get("metadata") or {}
+        k = "%s/%s" % (m.get("namespace"), m.get("name"))
+        with self.lock:
+            t = self.job_times.get(k)
+            if t is None or "completed" not in t or "sent" in t:
+                return
+            t["sent"] = time.monotonic()
 
     def container_exited(self, ns, pod, container, rc, ru):
         with self.lock:
@@ -527,10 +544,11 @@ class Handler(BaseHTTPRequestHandler):
             self.authorize(user or "anonymous", verb, res, ns, name, sub)
         except ApiError as e:
             return self.send_error_status(e)
-        fault = app.faults.take(("delay",), verb, res, sub, ns, name)
+        ctype = self.headers.get("Content-Type")
+        fault = app.faults.take(("delay",), verb, res, sub, ns, name, ctype)
         if fault:
             time.sleep(fault.get("ms", 100) / 1000.0)
-        fault = app.faults.take(("error", "throttle", "reset"), verb, res, sub, ns, name)
+        fault = app.faults.take(("error", "throttle", "reset"), verb, res, sub, ns, name, ctype)
         if fault:
             if fault["type"] == "reset":
                 if fault.get("partial", True):
@@ -551,8 +569,8 @@ class Handler(BaseHTTPRequestHandler):
                               "retryAfterSeconds": ra}, {"Retry-After": ra})
                 return self.send_error_status(e)
             code = fault.get("code", 503)
-            reasons = {500: "InternalError", 502: "InternalError", 503: "ServiceUnavailable",
-                       504: "Timeout"}
+            reasons = {403: "Forbidden", 500: "InternalError", 502: "InternalError",
+                       503: "ServiceUnavailable", 504: "Timeout"}
             msg = fault.get("message") or {500: "Internal error occurred: fake fault",
                                            503: "the server is currently unable to handle the request",
                                            504: "the server was unable to return a response in the time allotted, but may still be processing the request"}.get(code, "fake fault")
@@ -880,6 +898,8 @@ class Handler(BaseHTTPRequestHandler):
                 obj = kube.partial_metadata(obj)
             self.chunk(json.dumps({"type": type_, "object": ordered(obj)},
                                   separators=(",", ":")) + "\n")
+            if type_ == "MODIFIED":
+                app.stats.event_sent(res, obj)
 
         def error(e):
             emit("ERROR", e.status())
