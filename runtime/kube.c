@@ -123,6 +123,35 @@ struct wfc_kube_stream {
 	bool got_data, auth_retried, waiting, ended, dead;
 };
 
+/* a request: what call_raw makes */
+struct call {
+	const char *method;
+	const char *path;
+	const char *ctype;          /* NULL: no body */
+	const char *body;
+	size_t body_len;
+	const char *accept;         /* NULL: application/json */
+};
+
+enum call_state {
+	C_QUEUED,    /* waiting for one of the WFC_KUBE_CALLS_MAX slots */
+	C_RUNNING,   /* its first attempt is on the wire */
+	C_AGAIN,     /* to be made again as a blocking call, with its retries */
+	C_ENDED,     /* done is due, with e */
+	C_DEAD,      /* done was called or the call forgotten: to be freed */
+};
+
+struct wfc_kube_call {
+	struct wfc_kube_call *next;
+	struct wfc_kube *c;
+	struct call k;           /* path and body owned */
+	enum call_state state;
+	struct wfc_http_stream *hs;
+	struct wfc_kube_error e;
+	wfc_kube_done_fn done;   /* NULL once forgotten */
+	void *ud;
+};
+
 struct wfc_kube {
 	const struct wfc_kubeconfig *cfg;
 	struct wfc_transport *tp;
@@ -135,6 +164,8 @@ struct wfc_kube {
 	struct gvcache *gvs;
 	struct wfc_kube_informer *infs;
 	struct wfc_kube_stream *streams;
+	struct wfc_kube_call *calls; /* asynchronous calls, oldest first */
+	int calls_running;
 	int depth;                  /* wfc_kube_dispatch nesting */
 	struct pollfd *fds;
 	int fds_cap;
@@ -213,6 +244,8 @@ struct wfc_kube *wfc_kube_create(const struct wfc_kubeconfig *cfg,
 static void informer_free(struct wfc_kube_informer *inf);
 static void stream_free(struct wfc_kube_stream *s);
 
+static void call_free(struct wfc_kube_call *k);
+
 void wfc_kube_destroy(struct wfc_kube *c)
 {
 	if (!c)
@@ -226,6 +259,11 @@ void wfc_kube_destroy(struct wfc_kube *c)
 		struct wfc_kube_stream *s = c->streams;
 		c->streams = s->next;
 		stream_free(s);
+	}
+	while (c->calls) {
+		struct wfc_kube_call *k = c->calls;
+		c->calls = k->next;
+		call_free(k);
 	}
 	while (c->gvs) {
 		struct gvcache *g = c->gvs;
@@ -383,29 +421,69 @@ static void error_from(struct wfc_kube_error *e, const struct wfc_http_response 
 #define ACCEPT_PARTIAL_LIST \
 	"application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json"
 
-struct call {
-	const char *method;
-	const char *path;
-	const char *ctype;          /* NULL: no body */
-	const char *body;
-	size_t body_len;
-	const char *accept;         /* NULL: application/json */
-};
-
 static bool retryable(const struct wfc_http_response *rs)
 {
 	long st = rs->status;
 	return (st == 0 && !rs->permanent) || st == 429 || (st >= 500 && st != 501);
 }
 
-/* 0 with a 2xx response in rs, or -1 with e filled (rs cleared). */
-static int call_raw(struct wfc_kube *c, const struct call *k,
-		    struct wfc_http_response *rs, struct wfc_kube_error *e)
+/* A call's headers: Accept, Authorization (wiped by hdrs_clear) and
+ * Content-Type. */
+struct hdrs {
+	struct wfc_buf auth, accept, ctype;
+	const char *v[4];
+};
+
+static void hdrs_clear(struct hdrs *h)
+{
+	if (h->auth.s)
+		memset(h->auth.s, 0, h->auth.len);
+	wfc_buf_free(&h->auth);
+	wfc_buf_free(&h->accept);
+	wfc_buf_free(&h->ctype);
+}
+
+/* The request of call k with credentials cr; h holds its headers. */
+static struct wfc_http_request call_request(const struct wfc_kube *c, const struct call *k,
+					    const struct wfc_kube_creds *cr, struct hdrs *h)
+{
+	int nh = 0;
+	memset(h, 0, sizeof(*h));
+	wfc_buf_printf(&h->accept, "Accept: %s", k->accept ? k->accept : "application/json");
+	h->v[nh++] = h->accept.s;
+	if (cr->authorization) {
+		wfc_buf_printf(&h->auth, "Authorization: %s", cr->authorization);
+		h->v[nh++] = h->auth.s;
+	}
+	if (k->ctype) {
+		wfc_buf_printf(&h->ctype, "Content-Type: %s", k->ctype);
+		h->v[nh++] = h->ctype.s;
+	}
+	h->v[nh] = NULL;
+	return (struct wfc_http_request){
+		.method = k->method,
+		.path = k->path,
+		.headers = h->v,
+		.body = k->body,
+		.body_len = k->body_len,
+		.cert_pem = cr->cert_pem,
+		.key_pem = cr->key_pem,
+		.cert_len = cr->cert_len,
+		.key_len = cr->key_len,
+		.timeout_s = c->rq_timeout,
+	};
+}
+
+/* 0 with a 2xx response in rs, or -1 with e filled (rs cleared); tried:
+ * the attempts made before (an asynchronous call's first). */
+static int call_again(struct wfc_kube *c, const struct call *k, unsigned tried,
+		      struct wfc_http_response *rs, struct wfc_kube_error *e)
 {
 	double start = now(c), delay = c->b0;
 	bool auth_retried = false;
 
 	memset(e, 0, sizeof(*e));
+	e->attempts = tried;
 	memset(rs, 0, sizeof(*rs));
 	rs->retry_after_s = -1;
 	for (;;) {
@@ -415,39 +493,11 @@ static int call_raw(struct wfc_kube *c, const struct call *k,
 			set_error(e, WFC_KUBE_EAUTH, 0, "%s", aerr);
 			return -1;
 		}
-		struct wfc_buf auth = { 0 }, accept = { 0 }, ctype = { 0 };
-		const char *hdrs[4];
-		int nh = 0;
-		wfc_buf_printf(&accept, "Accept: %s", k->accept ? k->accept : "application/json");
-		hdrs[nh++] = accept.s;
-		if (cr.authorization) {
-			wfc_buf_printf(&auth, "Authorization: %s", cr.authorization);
-			hdrs[nh++] = auth.s;
-		}
-		if (k->ctype) {
-			wfc_buf_printf(&ctype, "Content-Type: %s", k->ctype);
-			hdrs[nh++] = ctype.s;
-		}
-		hdrs[nh] = NULL;
-		struct wfc_http_request rq = {
-			.method = k->method,
-			.path = k->path,
-			.headers = hdrs,
-			.body = k->body,
-			.body_len = k->body_len,
-			.cert_pem = cr.cert_pem,
-			.key_pem = cr.key_pem,
-			.cert_len = cr.cert_len,
-			.key_len = cr.key_len,
-			.timeout_s = c->rq_timeout,
-		};
+		struct hdrs h;
+		struct wfc_http_request rq = call_request(c, k, &cr, &h);
 		e->attempts++;
 		c->tp->ops->request(c->tp, &rq, rs);
-		if (auth.s)
-			memset(auth.s, 0, auth.len);
-		wfc_buf_free(&auth);
-		wfc_buf_free(&accept);
-		wfc_buf_free(&ctype);
+		hdrs_clear(&h);
 
 		long st = rs->status;
 		if (st >= 200 && st < 300)
@@ -479,6 +529,12 @@ static int call_raw(struct wfc_kube *c, const struct call *k,
 		wfc_http_response_clear(rs);
 		return -1;
 	}
+}
+
+static int call_raw(struct wfc_kube *c, const struct call *k,
+		    struct wfc_http_response *rs, struct wfc_kube_error *e)
+{
+	return call_again(c, k, 0, rs, e);
 }
 
 /* text parsed, cut to keep first when keep is not NULL (support/json.h) */
@@ -758,6 +814,142 @@ int wfc_kube_merge_patch(struct wfc_kube *c, const struct wfc_kube_res *r,
 	return rc;
 }
 
+/* --- asynchronous calls (kube.h) --- */
+
+static void call_free(struct wfc_kube_call *k)
+{
+	if (k->hs)
+		k->c->tp->ops->stream_close(k->c->tp, k->hs);
+	free((char *)k->k.path);
+	free((char *)k->k.body);
+	free(k);
+}
+
+/* The body of a 2xx answer is not kept. */
+static int call_data(void *ud, const char *p, size_t n)
+{
+	(void)ud;
+	(void)p;
+	(void)n;
+	return 0;
+}
+
+static void call_done(void *ud, const struct wfc_http_response *rs)
+{
+	struct wfc_kube_call *k = ud;
+	k->hs = NULL;
+	k->c->calls_running--;
+	if (k->state != C_RUNNING)
+		return;
+	long st = rs->status;
+	if (st >= 200 && st < 300) {
+		k->state = C_ENDED;
+	} else if (st == 401 || retryable(rs)) {
+		k->state = C_AGAIN;
+	} else {
+		error_from(&k->e, rs, k->k.method, k->k.path);
+		k->state = C_ENDED;
+	}
+}
+
+static void call_start(struct wfc_kube_call *k)
+{
+	struct wfc_kube *c = k->c;
+	struct wfc_kube_creds cr;
+	char err[512];
+	if (wfc_kube_auth_get(c->auth, &cr, err, sizeof(err))) {
+		k->state = C_AGAIN; /* the blocking call says why */
+		return;
+	}
+	struct hdrs h;
+	struct wfc_http_request rq = call_request(c, &k->k, &cr, &h);
+	struct wfc_http_stream_cb cb = { call_data, call_done, k };
+	k->e.attempts++;
+	k->hs = c->tp->ops->stream_open(c->tp, &rq, &cb, err, sizeof(err));
+	hdrs_clear(&h);
+	if (!k->hs) {
+		k->state = C_AGAIN;
+		return;
+	}
+	k->state = C_RUNNING;
+	c->calls_running++;
+}
+
+/* Starts what has a slot, makes again what must be, and calls done for
+ * what ended: from wfc_kube_dispatch. */
+static void calls_run(struct wfc_kube *c)
+{
+	for (struct wfc_kube_call *k = c->calls; k; k = k->next) {
+		if (k->state == C_QUEUED && c->calls_running < WFC_KUBE_CALLS_MAX)
+			call_start(k);
+		if (k->state == C_AGAIN) {
+			struct wfc_http_response rs;
+			if (k->done && call_again(c, &k->k, k->e.attempts, &rs, &k->e) == 0) {
+				wfc_http_response_clear(&rs);
+				memset(&k->e, 0, sizeof(k->e));
+			}
+			k->state = C_ENDED;
+		}
+		if (k->state == C_ENDED) {
+			k->state = C_DEAD;
+			if (k->done)
+				k->done(k->ud, k->e.kind == WFC_KUBE_OK ? NULL : &k->e);
+		}
+	}
+}
+
+static void calls_sweep(struct wfc_kube *c)
+{
+	for (struct wfc_kube_call **pp = &c->calls; *pp;) {
+		struct wfc_kube_call *k = *pp;
+		if (k->state == C_DEAD) {
+			*pp = k->next;
+			call_free(k);
+		} else {
+			pp = &k->next;
+		}
+	}
+}
+
+struct wfc_kube_call *wfc_kube_merge_patch_start(struct wfc_kube *c, const struct wfc_kube_res *r,
+						 const char *ns, const char *name,
+						 const cJSON *patch, wfc_kube_done_fn done,
+						 void *ud, struct wfc_kube_error *e)
+{
+	if (!check_name(name, NULL, e))
+		return NULL;
+	struct wfc_kube_call *k = calloc(1, sizeof(*k));
+	if (!k)
+		abort();
+	struct wfc_buf p = { 0 };
+	res_path(&p, r, one_ns(c, ns), name, NULL);
+	query(&p, "fieldManager", c->field_manager);
+	char *body = cJSON_PrintUnformatted(patch);
+	k->c = c;
+	k->k = (struct call){ "PATCH", p.s, "application/merge-patch+json", body,
+			      strlen(body), NULL };
+	k->done = done;
+	k->ud = ud;
+	struct wfc_kube_call **pp = &c->calls;
+	while (*pp)
+		pp = &(*pp)->next;
+	*pp = k;
+	if (c->calls_running < WFC_KUBE_CALLS_MAX)
+		call_start(k);
+	return k;
+}
+
+void wfc_kube_call_forget(struct wfc_kube *c, struct wfc_kube_call *k)
+{
+	(void)c;
+	if (!k)
+		return;
+	k->done = NULL;
+	/* a request on the wire ends as it will (its connection is kept) */
+	if (k->state != C_RUNNING)
+		k->state = C_DEAD;
+}
+
 int wfc_kube_delete(struct wfc_kube *c, const struct wfc_kube_res *r, const char *ns,
 		    const char *name, const char *propagation, cJSON **out,
 		    struct wfc_kube_error *e)
@@ -1035,7 +1227,7 @@ static void informer_open(struct wfc_kube_informer *inf)
 		schedule_backoff(inf, I_RECONNECT, -1);
 		return;
 	}
-	struct wfc_buf p = { 0 }, auth = { 0 };
+	struct wfc_buf p = { 0 };
 	res_path(&p, inf->r, inf->ns, NULL, NULL);
 	query(&p, "watch", "1");
 	query(&p, "allowWatchBookmarks", "true");
@@ -1043,32 +1235,19 @@ static void informer_open(struct wfc_kube_informer *inf)
 	query_long(&p, "timeoutSeconds", inf->watch_timeout);
 	query(&p, "labelSelector", inf->label);
 	query(&p, "fieldSelector", inf->field);
-	const char *hdrs[3] = { inf->metadata_only ? "Accept: " ACCEPT_PARTIAL
-						    : "Accept: application/json", NULL, NULL };
-	if (cr.authorization) {
-		wfc_buf_printf(&auth, "Authorization: %s", cr.authorization);
-		hdrs[1] = auth.s;
-	}
-	struct wfc_http_request rq = {
-		.method = "GET",
-		.path = p.s,
-		.headers = hdrs,
-		.cert_pem = cr.cert_pem,
-		.key_pem = cr.key_pem,
-		.cert_len = cr.cert_len,
-		.key_len = cr.key_len,
-		/* the server ends the watch after timeoutSeconds; this is for
-		 * a connection that died without a word */
-		.timeout_s = inf->watch_timeout + 60.0,
-	};
+	struct call k = { "GET", p.s, NULL, NULL, 0,
+			  inf->metadata_only ? ACCEPT_PARTIAL : NULL };
+	struct hdrs h;
+	struct wfc_http_request rq = call_request(c, &k, &cr, &h);
+	/* the server ends the watch after timeoutSeconds; this is for a
+	 * connection that died without a word */
+	rq.timeout_s = inf->watch_timeout + 60.0;
 	struct wfc_http_stream_cb cb = { informer_data, informer_done, inf };
 	wfc_buf_reset(&inf->line);
 	inf->events = 0;
 	inf->opened_at = now(c);
 	inf->stream = c->tp->ops->stream_open(c->tp, &rq, &cb, err, sizeof(err));
-	if (auth.s)
-		memset(auth.s, 0, auth.len);
-	wfc_buf_free(&auth);
+	hdrs_clear(&h);
 	wfc_buf_free(&p);
 	if (!inf->stream) {
 		set_error(&e, WFC_KUBE_ETRANSPORT, 0, "%s", err);
@@ -1557,22 +1736,13 @@ static void log_start(struct wfc_kube_stream *s)
 		log_end(s, &e);
 		return;
 	}
-	struct wfc_buf auth = { 0 };
-	const char *hdrs[3] = { "Accept: */*", NULL, NULL };
-	if (cr.authorization) {
-		wfc_buf_printf(&auth, "Authorization: %s", cr.authorization);
-		hdrs[1] = auth.s;
-	}
-	struct wfc_http_request rq = {
-		.method = "GET", .path = s->path, .headers = hdrs,
-		.cert_pem = cr.cert_pem, .key_pem = cr.key_pem,
-		.cert_len = cr.cert_len, .key_len = cr.key_len,
-	};
+	struct call k = { "GET", s->path, NULL, NULL, 0, "*/*" };
+	struct hdrs h;
+	struct wfc_http_request rq = call_request(c, &k, &cr, &h);
+	rq.timeout_s = 0; /* a followed log lasts as long as its container */
 	struct wfc_http_stream_cb cb = { log_data, log_done, s };
 	s->hs = c->tp->ops->stream_open(c->tp, &rq, &cb, err, sizeof(err));
-	if (auth.s)
-		memset(auth.s, 0, auth.len);
-	wfc_buf_free(&auth);
+	hdrs_clear(&h);
 	if (!s->hs) {
 		struct wfc_http_response rs = { .status = 0, .retry_after_s = -1 };
 		wfc_errf(rs.error, sizeof(rs.error), "%s", err);
@@ -1701,6 +1871,10 @@ int wfc_kube_pollfds(struct wfc_kube *c, struct pollfd *fds, int max, int *timeo
 		if (!s->dead && s->waiting)
 			if (next < 0 || s->at < next)
 				next = s->at;
+	for (struct wfc_kube_call *k = c->calls; k; k = k->next)
+		if (k->state == C_AGAIN || k->state == C_ENDED ||
+		    (k->state == C_QUEUED && c->calls_running < WFC_KUBE_CALLS_MAX))
+			next = t;
 	if (next >= 0) {
 		double ms = (next - t) * 1000;
 		int w = ms <= 0 ? 0 : ms > 86400000 ? 86400000 : (int)ms + 1;
@@ -1721,8 +1895,10 @@ void wfc_kube_dispatch(struct wfc_kube *c, const struct pollfd *fds, int n)
 	for (struct wfc_kube_stream *s = c->streams; s; s = s->next)
 		if (!s->dead && s->waiting && t >= s->at)
 			log_start(s);
+	calls_run(c);
 	if (--c->depth)
 		return;
+	calls_sweep(c);
 	for (struct wfc_kube_informer **pp = &c->infs; *pp;) {
 		struct wfc_kube_informer *inf = *pp;
 		if (inf->dead) {

@@ -16,6 +16,13 @@
  * Retries include POST: a create whose response was lost comes back as
  * WFC_KUBE_EALREADY_EXISTS, which callers treat as "someone got there first".
  *
+ * Asynchronous (wfc_kube_merge_patch_start): the first attempt goes out
+ * without waiting, at most WFC_KUBE_CALLS_MAX at once (the others wait
+ * their turn, in order), and its done callback fires from
+ * wfc_kube_dispatch. What a blocking call would try again (a 401 with
+ * fresh credentials, 429, 5xx, a lost connection) is then made again as
+ * a blocking call, with the same retries.
+ *
  * Non-blocking (informers, followed logs): driven by the caller's event
  * loop. wfc_kube_pollfds gives the descriptors and the longest wait,
  * wfc_kube_dispatch runs what is ready (callbacks fire from there only);
@@ -168,6 +175,21 @@ int wfc_kube_apply(struct wfc_kube *c, const struct wfc_kube_res *r, const char 
 int wfc_kube_merge_patch(struct wfc_kube *c, const struct wfc_kube_res *r,
 			 const char *ns, const char *name, const char *subresource,
 			 const cJSON *patch, cJSON **out, struct wfc_kube_error *e);
+/* Asynchronous calls (see the top): the client owns each until done was
+ * called or it was forgotten. done gets NULL when the answer was 2xx
+ * (its body is not kept), else the error. */
+#define WFC_KUBE_CALLS_MAX 8
+typedef void (*wfc_kube_done_fn)(void *ud, const struct wfc_kube_error *e);
+struct wfc_kube_call;
+/* wfc_kube_merge_patch without waiting; NULL with e when it cannot be
+ * made at all (no name). */
+struct wfc_kube_call *wfc_kube_merge_patch_start(struct wfc_kube *c, const struct wfc_kube_res *r,
+						 const char *ns, const char *name,
+						 const cJSON *patch, wfc_kube_done_fn done,
+						 void *ud, struct wfc_kube_error *e);
+/* done is not called for it any more (NULL: nothing). */
+void wfc_kube_call_forget(struct wfc_kube *c, struct wfc_kube_call *call);
+
 /* propagation: "Background", "Foreground", "Orphan" or NULL (the
  * resource's default). *out: the object (being deleted) or a Status. */
 int wfc_kube_delete(struct wfc_kube *c, const struct wfc_kube_res *r, const char *ns,

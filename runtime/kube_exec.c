@@ -44,6 +44,8 @@ struct kjob {
 	char *pod;           /* the pod last seen, or NULL */
 	char *ip;
 	struct wfc_kres *res; /* a resource template's action, else NULL */
+	struct wfc_kube_call *unsuspend; /* the PATCH that starts it, until answered */
+	char *start_error;   /* why that PATCH failed: the node ends in Error */
 };
 
 /* The newest pod of a Job, kept up to date from the pods' events. */
@@ -315,9 +317,11 @@ static void kjob_free(struct kjob *j)
 {
 	if (!j)
 		return;
+	wfc_kube_call_forget(j->k->c, j->unsuspend);
 	free(j->name);
 	free(j->pod);
 	free(j->ip);
+	free(j->start_error);
 	wfc_kres_free(j->res);
 	free(j);
 }
@@ -734,6 +738,21 @@ static int poll_resource(struct wfc_kube_jobs *k, struct kjob *j, struct wfc_exe
 	return 1;
 }
 
+/* The answer to a Job's unsuspending PATCH. */
+static void unsuspended(void *ud, const struct wfc_kube_error *e)
+{
+	struct kjob *j = ud;
+	j->unsuspend = NULL;
+	if (!e) {
+		j->k->stats.unsuspended++;
+	} else if (j->state != K_KILLED) {
+		struct wfc_buf b = { 0 };
+		wfc_buf_printf(&b, "cannot start Job '%s': %s", j->name, e->message);
+		free(j->start_error);
+		j->start_error = b.s;
+	}
+}
+
 static int kube_start(void *self, const struct wfc_exec_start *s, void **job, char *err,
 		      size_t errlen)
 {
@@ -790,16 +809,6 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 			wfc_errf(err, errlen, "cannot create Job '%s': %s", name, e.message);
 			goto err_out;
 		}
-	} else if (is_suspended(cur)) {
-		cJSON *patch = cJSON_Parse("{\"spec\":{\"suspend\":false}}");
-		int rc = wfc_kube_merge_patch(k->c, R(WFC_KUBE_JOBS), k->ns, name, NULL, patch,
-					      NULL, &e);
-		cJSON_Delete(patch);
-		if (rc != 0) {
-			wfc_errf(err, errlen, "cannot start Job '%s': %s", name, e.message);
-			goto err_out;
-		}
-		k->stats.unsuspended++;
 	}
 	struct kjob *j = calloc(1, sizeof(*j));
 	if (!j)
@@ -808,6 +817,20 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 	j->node = n;
 	j->name = name;
 	j->started = wfc_now_mono();
+	if (!made && is_suspended(cur)) {
+		/* no waiting for the answer: a fan-out's next Jobs go out while
+		 * the server answers, and a failure ends the node (kube_poll) */
+		cJSON *patch = cJSON_Parse("{\"spec\":{\"suspend\":false}}");
+		j->unsuspend = wfc_kube_merge_patch_start(k->c, R(WFC_KUBE_JOBS), k->ns, name,
+							  patch, unsuspended, j, &e);
+		cJSON_Delete(patch);
+		if (!j->unsuspend) {
+			wfc_errf(err, errlen, "cannot start Job '%s': %s", name, e.message);
+			j->name = NULL;
+			kjob_free(j);
+			goto err_out;
+		}
+	}
 	track(k, j);
 	*job = j;
 	cJSON_Delete(made);
@@ -1020,6 +1043,13 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 			return 1;
 		}
 		return poll_resource(k, j, out);
+	}
+	if (j->start_error) {
+		out->phase = WFC_PHASE_ERROR;
+		out->message = j->start_error;
+		j->start_error = NULL;
+		untrack(k, j);
+		return 1;
 	}
 	const cJSON *kj = wfc_kube_informer_get(k->jobs, k->ns, j->name);
 	const cJSON *pod = job_pod(k, j->name);

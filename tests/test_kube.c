@@ -410,6 +410,126 @@ static void test_conflicts_and_invalid(void **state)
 	cJSON_Delete(o);
 }
 
+/* --- asynchronous calls --- */
+
+struct done_log {
+	int n;
+	int last_ok;       /* done got NULL */
+	struct wfc_kube_error e;
+};
+
+static void note_done(void *ud, const struct wfc_kube_error *e)
+{
+	struct done_log *d = ud;
+	d->n++;
+	d->last_ok = e == NULL;
+	if (e)
+		d->e = *e;
+}
+
+static struct wfc_kube_call *patch_start(struct fx *f, const char *name, struct done_log *d)
+{
+	cJSON *p = cJSON_Parse("{\"spec\":{\"suspend\":false}}");
+	struct wfc_kube_call *k = wfc_kube_merge_patch_start(f->c, jobs(), NULL, name, p,
+							     note_done, d, &f->e);
+	cJSON_Delete(p);
+	return k;
+}
+
+static void test_async_patch(void **state)
+{
+	struct fx *f = *state;
+	struct done_log d = { 0 };
+	client(f, NULL, 10);
+
+	/* on the wire at once, answered from dispatch */
+	fake_push(f->fake, "PATCH", "/apis/batch/v1/namespaces/ns/jobs/a?", 200, "{}");
+	assert_non_null(patch_start(f, "a", &d));
+	const struct fake_call *c = fake_last(f->fake);
+	assert_true(c->stream);
+	assert_string_equal(c->path, "/apis/batch/v1/namespaces/ns/jobs/a?fieldManager=wfc");
+	assert_string_equal(c->ctype, "application/merge-patch+json");
+	assert_string_equal(c->body, "{\"spec\":{\"suspend\":false}}");
+	assert_string_equal(c->auth, "Bearer static");
+	assert_int_equal(d.n, 0);
+	wfc_kube_step(f->c, 0);
+	assert_int_equal(d.n, 1);
+	assert_true(d.last_ok);
+
+	/* a 503 is tried again as a blocking call, with its backoff */
+	fake_push(f->fake, "PATCH", NULL, 503, STATUS(503, "ServiceUnavailable", "busy"));
+	fake_push(f->fake, "PATCH", NULL, 503, STATUS(503, "ServiceUnavailable", "busy"));
+	fake_push(f->fake, "PATCH", NULL, 200, "{}");
+	patch_start(f, "b", &d);
+	wfc_kube_step(f->c, 0);
+	assert_int_equal(d.n, 2);
+	assert_true(d.last_ok);
+	assert_false(fake_last(f->fake)->stream);
+	assert_int_equal(f->vc.nslept, 1);
+	assert_float_equal(f->vc.slept[0], 0.25, 1e-9);
+
+	/* a 404 is the answer */
+	fake_push(f->fake, "PATCH", NULL, 404, STATUS(404, "NotFound", "jobs.batch \\\"c\\\" not found"));
+	patch_start(f, "c", &d);
+	wfc_kube_step(f->c, 0);
+	assert_int_equal(d.n, 3);
+	assert_false(d.last_ok);
+	assert_int_equal(d.e.kind, WFC_KUBE_ENOTFOUND);
+	assert_string_equal(d.e.message, "jobs.batch \"c\" not found");
+	assert_int_equal(d.e.attempts, 1);
+
+	/* no name: not made */
+	assert_null(patch_start(f, "", &d));
+}
+
+static void test_async_gives_up(void **state)
+{
+	struct fx *f = *state;
+	struct done_log d = { 0 };
+	client(f, NULL, 1.0);
+	/* the first attempt, then the blocking call's three (0.25 + 0.5 s
+	 * waited; 1 s more would pass the budget), counted together */
+	for (int i = 0; i < 4; i++)
+		fake_push(f->fake, "PATCH", NULL, 0, NULL);
+	patch_start(f, "c", &d);
+	wfc_kube_step(f->c, 0);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.e.kind, WFC_KUBE_ETRANSPORT);
+	assert_int_equal(d.e.attempts, 4);
+	assert_non_null(strstr(d.e.message, "connection refused (gave up after 4 attempts in 0.8 s)"));
+}
+
+static void test_async_limit_and_forget(void **state)
+{
+	struct fx *f = *state;
+	struct done_log d = { 0 };
+	client(f, NULL, 10);
+	struct wfc_kube_call *k[WFC_KUBE_CALLS_MAX + 2];
+	size_t before = f->fake->ncalls;
+	for (int i = 0; i < WFC_KUBE_CALLS_MAX + 2; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "j%d", i);
+		if (i != WFC_KUBE_CALLS_MAX + 1)  /* the last is forgotten before it is sent */
+			fake_push(f->fake, "PATCH", NULL, 200, "{}");
+		k[i] = patch_start(f, name, &d);
+		assert_non_null(k[i]);
+	}
+	/* the rest wait their turn */
+	assert_int_equal(f->fake->ncalls - before, WFC_KUBE_CALLS_MAX);
+	/* forgotten on the wire: it ends, unheard; forgotten queued: never sent */
+	wfc_kube_call_forget(f->c, k[0]);
+	wfc_kube_call_forget(f->c, k[WFC_KUBE_CALLS_MAX + 1]);
+	for (int i = 0; i < 4 && d.n < WFC_KUBE_CALLS_MAX; i++)
+		wfc_kube_step(f->c, 0);
+	assert_int_equal(d.n, WFC_KUBE_CALLS_MAX);
+	assert_int_equal(f->fake->ncalls - before, WFC_KUBE_CALLS_MAX + 1);
+	assert_string_equal(fake_last(f->fake)->path,
+			    "/apis/batch/v1/namespaces/ns/jobs/j" "8" "?fieldManager=wfc");
+	/* still on the wire at the end: freed with the client */
+	fake_push_held(f->fake, "PATCH", NULL, "");
+	patch_start(f, "held", &d);
+}
+
 /* --- credentials --- */
 
 static void test_basic_auth_and_cert(void **state)
@@ -1349,6 +1469,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_retry_budget, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retry_after, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflicts_and_invalid, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_async_patch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_async_gives_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_async_limit_and_forget, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basic_auth_and_cert, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_token_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_in_cluster_token_rotation, setup, teardown),

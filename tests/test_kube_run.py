@@ -397,6 +397,36 @@ def pods_spared(wfc, fake, src):
     return failed
 
 
+def start_refused(wfc, fake, src):
+    """The server refuses the PATCH that starts a step (403, not tried
+    again): the step ends in Error with the server's message, the run
+    fails, and it was asked once."""
+    ns = "refused"
+    make_namespace(fake, ns)
+    before = fake.admin("GET", "/fake/stats")["requests"].get("patch jobs.batch", 0)
+    fake.admin("PUT", "/fake/faults", [{
+        "type": "error", "code": 403, "verb": "patch", "resource": "jobs",
+        "namespace": ns, "contentType": "application/merge-patch+json",
+        "message": 'jobs.batch "hello-world-main" is forbidden: fake'}])
+    try:
+        wf, p = run_case(wfc, fake, src, "hello-world", ns)
+    finally:
+        fake.admin("DELETE", "/fake/faults")
+    patches = fake.admin("GET", "/fake/stats")["requests"].get("patch jobs.batch", 0) - before
+    node = [n for n in ((wf or {}).get("status") or {}).get("nodes", {}).values()
+            if n.get("type") == "Pod"]
+    want = "cannot start Job 'hello-world-main': jobs.batch \"hello-world-main\" is forbidden: fake"
+    # the apply of the Job is a PATCH too (server-side apply): two in all
+    ok = p.returncode == 1 and len(node) == 1 and node[0].get("phase") == "Error" and \
+        node[0].get("message") == want and patches == 2
+    print("%s start refused: exit %d, %d PATCH of jobs, node %s" % (
+        "ok  " if ok else "FAIL", p.returncode, patches,
+        json.dumps(node[0] if node else None)[:300]))
+    if not ok:
+        print("     stderr tail:\n%s" % p.stderr[-1500:])
+    return 0 if ok else 1
+
+
 def incluster_pass(wfc, build, src, tmp):
     """The coordinator as a Job in the cluster (in-cluster config over TLS,
     its service account's token): `wfc run --detach`, and two firings of a
@@ -617,6 +647,7 @@ def main():
                 print("ok   %s (%.1fs)" % (case, time.monotonic() - t0))
         if not only:
             failed += pods_spared(wfc, fake, src)
+            failed += start_refused(wfc, fake, src)
         if not only or "faults" in only:
             failed += faults_pass(wfc, fake, src)
         if not only or "crash" in only:
