@@ -119,9 +119,12 @@ static void podref_clear(struct podref *r)
 /* Drops pod name from both pod caches. */
 static void forget_pod(struct wfc_kube_jobs *k, const char *name)
 {
-	wfc_kube_informer_forget(k->pods, k->ns, name);
+	/* name may be the cached pod's own: the first forget frees it */
+	char *n = wfc_xstrdup(name);
+	wfc_kube_informer_forget(k->pods, k->ns, n);
 	if (k->dpods)
-		wfc_kube_informer_forget(k->dpods, k->ns, name);
+		wfc_kube_informer_forget(k->dpods, k->ns, n);
+	free(n);
 }
 
 static void pod_event_in(struct wfc_kube_jobs *k, bool daemon, enum wfc_kube_event ev,
