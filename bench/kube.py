@@ -8,7 +8,13 @@ attached `wfc run` (which compiles, applies and coordinates from here):
 
 - latency: from the watch event that a Job completed to the PATCH that
   unsuspends the Job it frees (the fake stamps both: when the event entered
-  its watch history, when the PATCH request arrived), p50, p99 and max;
+  its watch history, when the PATCH request arrived), p50, p99 and max.
+  The Job a completion frees is counted in order: with W Jobs running at
+  once (1 on the chain, the parallelism on the fan-out), the k-th
+  completion frees the (k+W)-th Job to start;
+  beside it, the fake's own lag: from that event entering its watch
+  history to its first write on a watch (a saturated fake sends late,
+  and the latency above counts that);
 - CPU per transition: the coordinator's user+sys time, less that of a
   one-step workflow run the same way (the baseline: start-up, reading the
   plan, the first lists), divided by the Jobs run beyond that one;
@@ -24,7 +30,6 @@ BENCH_CHAIN (500), BENCH_FANOUT (10000), BENCH_PARALLELISM (64) size them;
 BENCH_DRIVERS ("coordinator,wfc run") picks the drivers.
 """
 
-import bisect
 import glob
 import json
 import os
@@ -123,8 +128,9 @@ def workflow(kind, n, parallelism, path):
                 "      command: [\"true\"]\n" % (kind, n, extra, "\n".join(lines)))
 
 
-def run_once(build, tmp, tls, path, detach):
-    """One run on a fresh fake: the figures of that run."""
+def run_once(build, tmp, tls, path, detach, window):
+    """One run on a fresh fake: the figures of that run (window: how many
+    Jobs run at once)."""
     fake = Fake(build, tmp, tls)
     try:
         cmd = [os.path.join(build, "wfc"), "run", "--kubeconfig", fake.kubeconfig,
@@ -201,17 +207,18 @@ def run_once(build, tmp, tls, path, detach):
     if any(e["exitCode"] != 0 for e in steps):
         die("a step failed: %r" % [e for e in steps if e["exitCode"] != 0][:3])
     times = stats["jobTimes"]
+    if detach:
+        times = {k: t for k, t in times.items() if k != "default/" + name}
     done = sorted(t["completed"] for t in times.values() if "completed" in t)
-    lat = []
-    for t in times.values():
-        u = t.get("unsuspended")
-        if u is None:
-            continue
-        i = bisect.bisect_right(done, u)
-        if i:
-            lat.append((u - done[i - 1]) * 1000.0)
+    starts = sorted(t["unsuspended"] for t in times.values() if "unsuspended" in t)
+    # the k-th completion frees the (k + window)-th start; the first
+    # window starts were freed by none
+    lat = [(u - done[k - window]) * 1000.0 for k, u in enumerate(starts)
+           if k >= window and k - window < len(done)]
+    lag = [(t["sent"] - t["completed"]) * 1000.0 for t in times.values()
+           if "sent" in t and "completed" in t]
     return {"jobs": len(steps), "cpu": cpu, "rss_kib": rss_kib, "wall": wall,
-            "latencies": lat, "fake_cpu": fake_cpu}
+            "latencies": lat, "lags": lag, "fake_cpu": fake_cpu}
 
 
 def pct(v, q):
@@ -248,26 +255,28 @@ def main():
                 res = []
                 for i in range(runs):
                     sys.stderr.write("bench/kube.py: %s %s, run %d of %d\n" % (mode, label, i + 1, runs))
-                    r = run_once(build, tmp, tls, path, detach)
+                    r = run_once(build, tmp, tls, path, detach, par if kind == "fanout" else 1)
                     if r["jobs"] != n:
                         die("%s ran %d Jobs, expected %d" % (label, r["jobs"], n))
                     res.append(r)
                 res.sort(key=lambda r: r["cpu"])
                 med = dict(res[len(res) // 2])
                 med["latencies"] = [x for r in res for x in r["latencies"]]
+                med["lags"] = [x for r in res for x in r["lags"]]
                 rows[(mode, label)] = med
 
-        print("%-12s %-13s %6s %8s %8s %8s %8s %11s %9s %8s" %
+        print("%-12s %-13s %6s %8s %8s %8s %8s %11s %9s %8s %9s" %
               ("driver", "workflow", "jobs", "wall_s", "p50_ms", "p99_ms", "max_ms",
-               "cpu_us/job", "rss_MiB", "fake_s"))
+               "cpu_us/job", "rss_MiB", "fake_s", "lag_p99"))
         for (mode, label), r in rows.items():
             base = rows[(mode, "one")]
             per = ((r["cpu"] - base["cpu"]) / (r["jobs"] - 1) * 1e6) if r["jobs"] > 1 else float("nan")
             r["per_us"] = per
             lat = r["latencies"]
-            print("%-12s %-13s %6d %8.1f %8.1f %8.1f %8.1f %11.0f %9.1f %8.1f" %
+            print("%-12s %-13s %6d %8.1f %8.1f %8.1f %8.1f %11.0f %9.1f %8.1f %9.1f" %
                   (mode, label, r["jobs"], r["wall"], pct(lat, 50), pct(lat, 99),
-                   max(lat) if lat else float("nan"), per, r["rss_kib"] / 1024.0, r["fake_cpu"]))
+                   max(lat) if lat else float("nan"), per, r["rss_kib"] / 1024.0, r["fake_cpu"],
+                   pct(r["lags"], 99)))
         print()
         for mode, _ in drivers:
             b = rows[(mode, "one")]
