@@ -839,8 +839,6 @@ static void call_done(void *ud, const struct wfc_http_response *rs)
 	struct wfc_kube_call *k = ud;
 	k->hs = NULL;
 	k->c->calls_running--;
-	if (k->state != C_RUNNING)
-		return;
 	long st = rs->status;
 	if (st >= 200 && st < 300) {
 		k->state = C_ENDED;
@@ -939,9 +937,8 @@ struct wfc_kube_call *wfc_kube_merge_patch_start(struct wfc_kube *c, const struc
 	return k;
 }
 
-void wfc_kube_call_forget(struct wfc_kube *c, struct wfc_kube_call *k)
+void wfc_kube_call_forget(struct wfc_kube_call *k)
 {
-	(void)c;
 	if (!k)
 		return;
 	k->done = NULL;

@@ -188,7 +188,7 @@ struct wfc_kube_call *wfc_kube_merge_patch_start(struct wfc_kube *c, const struc
 						 const cJSON *patch, wfc_kube_done_fn done,
 						 void *ud, struct wfc_kube_error *e);
 /* done is not called for it any more (NULL: nothing). */
-void wfc_kube_call_forget(struct wfc_kube *c, struct wfc_kube_call *call);
+void wfc_kube_call_forget(struct wfc_kube_call *call);
 
 /* propagation: "Background", "Foreground", "Orphan" or NULL (the
  * resource's default). *out: the object (being deleted) or a Status. */

@@ -320,7 +320,7 @@ static void kjob_free(struct kjob *j)
 {
 	if (!j)
 		return;
-	wfc_kube_call_forget(j->k->c, j->unsuspend);
+	wfc_kube_call_forget(j->unsuspend);
 	free(j->name);
 	free(j->pod);
 	free(j->ip);

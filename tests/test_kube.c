@@ -517,8 +517,8 @@ static void test_async_limit_and_forget(void **state)
 	/* the rest wait their turn */
 	assert_int_equal(f->fake->ncalls - before, WFC_KUBE_CALLS_MAX);
 	/* forgotten on the wire: it ends, unheard; forgotten queued: never sent */
-	wfc_kube_call_forget(f->c, k[0]);
-	wfc_kube_call_forget(f->c, k[WFC_KUBE_CALLS_MAX + 1]);
+	wfc_kube_call_forget(k[0]);
+	wfc_kube_call_forget(k[WFC_KUBE_CALLS_MAX + 1]);
 	for (int i = 0; i < 4 && d.n < WFC_KUBE_CALLS_MAX; i++)
 		wfc_kube_step(f->c, 0);
 	assert_int_equal(d.n, WFC_KUBE_CALLS_MAX);
