@@ -800,6 +800,18 @@ int wfc_kube_apply(struct wfc_kube *c, const struct wfc_kube_res *r, const char 
 	return rc;
 }
 
+#define MERGE_PATCH "application/merge-patch+json"
+
+/* The path a merge patch of name goes to (wfc_kube_merge_patch and
+ * wfc_kube_merge_patch_start). */
+static void merge_patch_path(const struct wfc_kube *c, const struct wfc_kube_res *r,
+			     const char *ns, const char *name, const char *subresource,
+			     struct wfc_buf *p)
+{
+	res_path(p, r, one_ns(c, ns), name, subresource);
+	query(p, "fieldManager", c->field_manager);
+}
+
 int wfc_kube_merge_patch(struct wfc_kube *c, const struct wfc_kube_res *r,
 			 const char *ns, const char *name, const char *subresource,
 			 const cJSON *patch, cJSON **out, struct wfc_kube_error *e)
@@ -807,9 +819,8 @@ int wfc_kube_merge_patch(struct wfc_kube *c, const struct wfc_kube_res *r,
 	struct wfc_buf p = { 0 };
 	if (!check_name(name, out, e))
 		return -1;
-	res_path(&p, r, one_ns(c, ns), name, subresource);
-	query(&p, "fieldManager", c->field_manager);
-	int rc = send_json(c, "PATCH", p.s, "application/merge-patch+json", patch, out, e);
+	merge_patch_path(c, r, ns, name, subresource, &p);
+	int rc = send_json(c, "PATCH", p.s, MERGE_PATCH, patch, out, e);
 	wfc_buf_free(&p);
 	return rc;
 }
@@ -873,12 +884,19 @@ static void call_start(struct wfc_kube_call *k)
 	c->calls_running++;
 }
 
+/* Whether dispatch has work for k now: a start, a blocking retry, done. */
+static bool call_due(const struct wfc_kube *c, const struct wfc_kube_call *k)
+{
+	return k->state == C_AGAIN || k->state == C_ENDED ||
+	       (k->state == C_QUEUED && c->calls_running < WFC_KUBE_CALLS_MAX);
+}
+
 /* Starts what has a slot, makes again what must be, and calls done for
  * what ended: from wfc_kube_dispatch. */
 static void calls_run(struct wfc_kube *c)
 {
 	for (struct wfc_kube_call *k = c->calls; k; k = k->next) {
-		if (k->state == C_QUEUED && c->calls_running < WFC_KUBE_CALLS_MAX)
+		if (k->state == C_QUEUED && call_due(c, k))
 			call_start(k);
 		if (k->state == C_AGAIN) {
 			struct wfc_http_response rs;
@@ -920,19 +938,17 @@ struct wfc_kube_call *wfc_kube_merge_patch_start(struct wfc_kube *c, const struc
 	if (!k)
 		abort();
 	struct wfc_buf p = { 0 };
-	res_path(&p, r, one_ns(c, ns), name, NULL);
-	query(&p, "fieldManager", c->field_manager);
+	merge_patch_path(c, r, ns, name, NULL, &p);
 	char *body = cJSON_PrintUnformatted(patch);
 	k->c = c;
-	k->k = (struct call){ "PATCH", p.s, "application/merge-patch+json", body,
-			      strlen(body), NULL };
+	k->k = (struct call){ "PATCH", p.s, MERGE_PATCH, body, strlen(body), NULL };
 	k->done = done;
 	k->ud = ud;
 	struct wfc_kube_call **pp = &c->calls;
 	while (*pp)
 		pp = &(*pp)->next;
 	*pp = k;
-	if (c->calls_running < WFC_KUBE_CALLS_MAX)
+	if (call_due(c, k))
 		call_start(k);
 	return k;
 }
@@ -1869,8 +1885,7 @@ int wfc_kube_pollfds(struct wfc_kube *c, struct pollfd *fds, int max, int *timeo
 			if (next < 0 || s->at < next)
 				next = s->at;
 	for (struct wfc_kube_call *k = c->calls; k; k = k->next)
-		if (k->state == C_AGAIN || k->state == C_ENDED ||
-		    (k->state == C_QUEUED && c->calls_running < WFC_KUBE_CALLS_MAX))
+		if (call_due(c, k))
 			next = t;
 	if (next >= 0) {
 		double ms = (next - t) * 1000;
