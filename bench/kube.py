@@ -77,6 +77,7 @@ class Fake:
                "--image", "ghcr.io/wfc-dev/wfc*=%s" % os.path.join(build, "wfc"),
                "--pod-backoff", "0", "--history", "1000000",
                "--write-kubeconfig", self.kubeconfig,
+               "--sandbox", os.path.join(build, "fakekube-sandbox"),
                "--tls-cert", tls[0], "--tls-key", tls[1]]
         self.ssl = ssl.create_default_context(cafile=tls[0])
         self.log = open(os.path.join(tmp, "fakekube.log"), "w")
@@ -236,6 +237,8 @@ def main():
     build = os.path.abspath(sys.argv[1] if len(sys.argv) == 2 else "build")
     if not os.access(os.path.join(build, "wfc"), os.X_OK):
         die("%s/wfc is missing; build first (cmake --build %s)" % (build, build))
+    if not os.access(os.path.join(build, "fakekube-sandbox"), os.X_OK):
+        die("%s/fakekube-sandbox is missing; it is built with the tests (-DWFC_TESTS=ON)" % build)
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     nchain = int(os.environ.get("BENCH_CHAIN", "500"))
     nfan = int(os.environ.get("BENCH_FANOUT", "10000"))

@@ -58,7 +58,8 @@ class Fake:
         self.proc = subprocess.Popen(
             [sys.executable, FAKE, "--port", "0", "--state-dir", os.path.join(self.tmp, "state"),
              "--token", TOKEN, "--write-kubeconfig", self.kubeconfig, "--namespace", NS,
-             "--namespace", "other", "--namespace", "sweep", "--image", "ghcr.io/wfc-dev/wfc=" + coord],
+             "--namespace", "other", "--namespace", "sweep", "--image", "ghcr.io/wfc-dev/wfc=" + coord,
+             "--sandbox", os.path.join(os.path.dirname(WFC), "fakekube-sandbox")],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline().strip()
         if not line:

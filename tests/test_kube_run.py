@@ -98,7 +98,7 @@ class Fake:
         cmd = [sys.executable, os.path.join(src, "tests/fakekube/fakekube.py"),
                "--port", "0", "--state-dir", self.state, "--token", TOKEN,
                "--image", "ghcr.io/wfc-dev/wfc*=%s" % os.path.join(build, "wfc"),
-               "--pod-backoff", "0"] + list(extra)
+               "--pod-backoff", "0", "--sandbox", os.path.join(build, "fakekube-sandbox")] + list(extra)
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=open(
             os.path.join(tmp, "fakekube.log"), "w"), text=True)
         self.url = self.proc.stdout.readline().strip()

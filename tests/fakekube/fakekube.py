@@ -7,6 +7,7 @@ are switched on by flags or at run time through /fake/faults.
 
     python3 fakekube.py --port 0 --state-dir DIR [--tls-cert F --tls-key F
         [--client-ca F]] [--token T] [--image PATTERN=ARGV] [--fault JSON]
+        [--sandbox PROGRAM]
 
 The first line on stdout is the server's URL. SIGTERM or SIGINT stops it:
 every pod's processes are killed, exit status 0. See README.md.
@@ -279,7 +280,7 @@ class App:
                                token=(a.token or [None])[0], isolation=a.isolation,
                                sa_token=self.sa_token if a.rbac else None,
                                images=images, node_labels=labels, probe_cap=a.probe_period_max,
-                               stats=self.stats, verbose=a.verbose)
+                               stats=self.stats, verbose=a.verbose, sandbox=a.sandbox)
         self.jobs = controllers.JobController(self.store, self.kubelet, self.stats, a.pod_backoff)
         self.cron = controllers.CronJobController(self.store)
         self.loop = controllers.ControllerLoop(self.store, [
@@ -1175,6 +1176,9 @@ def parse_args(argv):
                         "ARGV a JSON list or one program path")
     p.add_argument("--fault", action="append", help="a fault rule as JSON (see /fake/faults)")
     p.add_argument("--isolation", choices=("auto", "sandbox", "rewrite"), default="auto")
+    p.add_argument("--sandbox", metavar="PROGRAM",
+                   help="the container sandbox program (fakekube-sandbox, built beside wfc); "
+                        "without it containers run with --isolation rewrite")
     p.add_argument("--history", type=int, default=10000, help="watch events kept (older: 410)")
     p.add_argument("--bookmark-interval", type=float, default=1.0, help="seconds between BOOKMARKs")
     p.add_argument("--pod-backoff", type=float, default=0.0,
@@ -1191,6 +1195,8 @@ def parse_args(argv):
         p.error("--tls-cert and --tls-key go together")
     if a.client_ca and not a.tls_cert:
         p.error("--client-ca needs --tls-cert and --tls-key")
+    if a.isolation == "sandbox" and not a.sandbox:
+        p.error("--isolation sandbox needs --sandbox PROGRAM")
     return a
 
 

@@ -9,7 +9,8 @@ STATE/pvcs/NS/CLAIM and outlive pods.
 Isolation "sandbox": each container runs in a private mount namespace whose
 root has the host's directories read-only and the pod's volumes, /tmp,
 /dev/termination-log (or terminationMessagePath) and the service account
-at the paths the manifest names (sandbox.py). Isolation "rewrite": the
+at the paths the manifest names (sandbox.c, the program --sandbox names).
+Isolation "rewrite": the
 process runs on the host; occurrences of those paths in command, args and
 env values are rewritten to the pod directory, WFC_FAKE_ROOT names the
 container's directory.
@@ -35,7 +36,6 @@ import kube
 from kube import meta
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SANDBOX = os.path.join(HERE, "sandbox.py")
 DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 SA_DIR = "/var/run/secrets/kubernetes.io/serviceaccount"
 MSG_CAP = 4096          # per container
@@ -158,8 +158,9 @@ class Proc:
 class Kubelet:
     def __init__(self, store, state_dir, server_url, ca_file=None, token=None,
                  isolation="auto", images=None, node_labels=None, probe_cap=1.0,
-                 stats=None, verbose=False, sa_token=None):
+                 stats=None, verbose=False, sa_token=None, sandbox=None):
         self.store = store
+        self.sandbox = sandbox  # the fakekube-sandbox program, or None
         self.sa_token = sa_token
         self.state_dir = state_dir
         self.server_url = server_url
@@ -178,7 +179,7 @@ class Kubelet:
         self.waiting = set()  # (ns, name) of pods that cannot be scheduled yet
         self.lock = threading.Lock()
         if isolation == "auto":
-            isolation = "sandbox" if sandbox_works() else "rewrite"
+            isolation = "sandbox" if sandbox and sandbox_works(sandbox) else "rewrite"
         self.isolation = isolation
         self.stopping = False
 
@@ -292,18 +293,12 @@ class Kubelet:
         return None
 
 
-_SANDBOX_OK = None
-
-
-def sandbox_works():
-    global _SANDBOX_OK
-    if _SANDBOX_OK is None:
-        try:
-            _SANDBOX_OK = subprocess.run([sys.executable, SANDBOX, "--probe"],
-                                         timeout=10).returncode == 0
-        except (OSError, subprocess.SubprocessError):
-            _SANDBOX_OK = False
-    return _SANDBOX_OK
+def sandbox_works(program):
+    """Whether the sandbox program can build a mount namespace here."""
+    try:
+        return subprocess.run([program, "--probe"], timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 def set_condition(conds, type_, status, reason=None, message=None):
@@ -706,7 +701,7 @@ class PodRunner:
                 sf = os.path.join(cdir, "sandbox.json")
                 with open(sf, "w") as f:
                     json.dump(spec, f)
-                popen = subprocess.Popen([sys.executable, "-S", SANDBOX, sf], stdin=subprocess.DEVNULL,
+                popen = subprocess.Popen([self.k.sandbox, sf], stdin=subprocess.DEVNULL,
                                          stdout=logf, stderr=subprocess.STDOUT,
                                          start_new_session=True, close_fds=True)
             else:
@@ -822,7 +817,7 @@ class PodRunner:
                             "startError": os.path.join(cdir, "probe-error")}
                     with open(sf, "w") as f:
                         json.dump(spec, f)
-                    argv = [sys.executable, SANDBOX, sf]
+                    argv = [self.k.sandbox, sf]
                     env = None
                 else:
                     mapping = [(t, s) for t, s, _, _ in self.mounts[c["name"]]]
