@@ -72,9 +72,10 @@ void wfc_coord_report_usage(const struct wfc_coord *c, FILE *out)
 	if (f)
 		fclose(f);
 	fprintf(out, "Jobs: %lu unsuspended, %lu created, %lu found finished; objects given an "
-		     "owner: %lu; pod lists: %lu, log reads: %lu; API errors: %lu; CPU: %.3f s",
+		     "owner: %lu; pod lists: %lu, log reads: %lu, Job reads: %lu; API errors: %lu; "
+		     "CPU: %.3f s",
 		st.unsuspended, st.created, st.adopted_done, c->adopted, st.pods_listed,
-		st.logs_read, st.api_errors, wfc_now_cpu());
+		st.logs_read, st.job_reads, st.api_errors, wfc_now_cpu());
 	if (hwm_kib >= 0)
 		fprintf(out, "; peak memory: %.1f MiB", hwm_kib / 1024.0);
 	fputc('\n', out);

@@ -1076,14 +1076,22 @@ not_found:
 
 /* --- informers --- */
 
+/* The cache's key of an object: "NAMESPACE/NAME" ("/NAME" cluster-wide);
+ * built at every lookup, so without printf. */
+static void put_key(struct wfc_buf *b, const char *ns, const char *name)
+{
+	wfc_buf_puts(b, ns ? ns : "");
+	wfc_buf_putc(b, '/');
+	wfc_buf_puts(b, name ? name : "");
+}
+
 static char *obj_key(const cJSON *obj)
 {
-	const char *ns = meta_str(obj, "namespace");
 	const char *name = meta_str(obj, "name");
 	struct wfc_buf b = { 0 };
 	if (!name)
 		return NULL;
-	wfc_buf_printf(&b, "%s/%s", ns ? ns : "", name);
+	put_key(&b, meta_str(obj, "namespace"), name);
 	return b.s;
 }
 
@@ -1560,8 +1568,7 @@ void wfc_kube_informer_destroy(struct wfc_kube_informer *inf)
 static struct centry *entry_of(const struct wfc_kube_informer *inf, const char *ns,
 			       const char *name, struct wfc_buf *b)
 {
-	const char *n = inf->r->namespaced ? (ns ? ns : inf->ns) : "";
-	wfc_buf_printf(b, "%s/%s", n, name ? name : "");
+	put_key(b, inf->r->namespaced ? (ns ? ns : inf->ns) : "", name);
 	return wfc_strmap_get(&inf->map, b->s, b->len);
 }
 

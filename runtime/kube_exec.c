@@ -46,6 +46,11 @@ struct kjob {
 	struct wfc_kres *res; /* a resource template's action, else NULL */
 	struct wfc_kube_call *unsuspend; /* the PATCH that starts it, until answered */
 	char *start_error;   /* why that PATCH failed: the node ends in Error */
+	/* kube_poll reads the caches again only when this is set (an event of
+	 * its Job or pod, a refused start, a kill) or at wake_at (0: never):
+	 * the scheduler polls every running job at every wake-up */
+	bool dirty;
+	double wake_at;
 };
 
 /* The newest pod of a Job, kept up to date from the pods' events. */
@@ -55,6 +60,7 @@ struct podref {
 	char *created;       /* its creationTimestamp */
 	bool daemon;         /* it came from the daemons' cache (dpods) */
 	bool done;           /* the Job's end is read: its pods are not cached */
+	struct kjob *live;   /* the running job of this Job, or NULL */
 };
 
 struct wfc_kube_jobs {
@@ -88,11 +94,15 @@ static const struct wfc_kube_res *R(enum wfc_kube_builtin b)
 	return wfc_kube_builtin(b);
 }
 
-static void ignore_event(void *ud, enum wfc_kube_event ev, const cJSON *obj)
+/* A Job's news: its running job is polled again. */
+static void job_event(void *ud, enum wfc_kube_event ev, const cJSON *obj)
 {
-	(void)ud;
+	struct wfc_kube_jobs *k = ud;
+	const char *name = wfc_json_str(wfc_json_get(obj, "metadata"), "name");
+	struct podref *r = name ? wfc_strmap_get(&k->podrefs, name, strlen(name)) : NULL;
 	(void)ev;
-	(void)obj;
+	if (r && r->live)
+		r->live->dirty = true;
 }
 
 static const char *job_of_pod(const cJSON *pod);
@@ -151,6 +161,8 @@ static void pod_event_in(struct wfc_kube_jobs *k, bool daemon, enum wfc_kube_eve
 			return;
 		r = podref_make(k, job);
 	}
+	if (r->live)
+		r->live->dirty = true;
 	if (ev == WFC_KUBE_DELETED) {
 		/* a daemon's pod that ended leaves the daemons' cache and
 		 * stays in the other */
@@ -270,7 +282,7 @@ struct wfc_kube_jobs *wfc_kube_jobs_create(const struct wfc_kube_jobs_opts *o, c
 	wfc_buf_printf(&sel, "wfc.dev/workflow=%s", k->label);
 	k->selector = sel.s;
 
-	struct wfc_kube_informer_cb cb = { .on_event = ignore_event, .on_error = count_error,
+	struct wfc_kube_informer_cb cb = { .on_event = job_event, .on_error = count_error,
 					   .ud = k };
 	/* pages of 100: a page is held whole (text and tree) until trimmed */
 	struct wfc_kube_informer_opts io = { .namespace = k->ns, .label_selector = k->selector,
@@ -629,10 +641,14 @@ static void track(struct wfc_kube_jobs *k, struct kjob *j)
 		k->live = wfc_xrealloc(k->live, k->caplive * sizeof(*k->live));
 	}
 	k->live[k->nlive++] = j;
-	struct podref *r = j->res || !j->name ? NULL
-			   : wfc_strmap_get(&k->podrefs, j->name, strlen(j->name));
-	if (r)
-		r->done = false;  /* a Job that ended runs again */
+	j->dirty = true;  /* read once as the caches have it */
+	if (j->res || !j->name)
+		return;
+	struct podref *r = wfc_strmap_get(&k->podrefs, j->name, strlen(j->name));
+	if (!r)
+		r = podref_make(k, j->name);
+	r->done = false;  /* a Job that ended runs again */
+	r->live = j;
 }
 
 static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
@@ -649,6 +665,7 @@ static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
 			forget_pod(k, r->pod);
 		podref_clear(r);
 		r->done = true;
+		r->live = NULL;
 		wfc_kube_informer_forget(k->jobs, k->ns, j->name);
 	}
 	for (size_t i = 0; i < k->nlive; i++)
@@ -753,6 +770,7 @@ static void unsuspended(void *ud, const struct wfc_kube_error *e)
 		wfc_buf_printf(&b, "cannot start Job '%s': %s", j->name, e->message);
 		free(j->start_error);
 		j->start_error = b.s;
+		j->dirty = true;
 	}
 }
 
@@ -1054,14 +1072,22 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		untrack(k, j);
 		return 1;
 	}
+	double now = wfc_now_mono();
+	if (!j->dirty && !(j->wake_at > 0 && now >= j->wake_at))
+		return 0;
+	j->dirty = false;
+	j->wake_at = 0;
+	k->stats.job_reads++;
 	const cJSON *kj = wfc_kube_informer_get(k->jobs, k->ns, j->name);
 	const cJSON *pod = job_pod(k, j->name);
 	if (pod)
 		remember_pod(j, pod);
 	if (!kj) {
 		/* deleted: by kill(), or by someone else */
-		if (j->state != K_KILLED && wfc_now_mono() - j->started < 5)
+		if (j->state != K_KILLED && now - j->started < 5) {
+			j->wake_at = j->started + 5;
 			return 0; /* not in the cache yet */
+		}
 		out->phase = WFC_PHASE_FAILED;
 		out->message = wfc_xstrdup(j->state == K_KILLED ? "stopped"
 					   : "the Job was deleted before it ended");
@@ -1094,11 +1120,12 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		/* the Job's end can come before its pod's on the other watch:
 		 * wait for that a moment (kube_wait wakes up for it), then read
 		 * the pods of the Job as they are now */
-		double now = wfc_now_mono();
 		if (j->end_seen <= 0)
 			j->end_seen = now;
-		if (now - j->end_seen < POD_GRACE_S)
+		if (now - j->end_seen < POD_GRACE_S) {
+			j->wake_at = j->end_seen + POD_GRACE_S;
 			return 0;
+		}
 		k->stats.pods_listed++;
 		fresh = fresh_pod(k, j->name);
 		if (fresh) {
@@ -1178,6 +1205,7 @@ static void kube_kill(void *self, void *job)
 	if (j->state == K_KILLED || k->interrupted)
 		return; /* Ctrl-C stops this coordinator, not the run's Jobs */
 	j->state = K_KILLED;
+	j->dirty = true;
 	if (j->res)
 		return;
 	struct wfc_kube_error e;
@@ -1223,13 +1251,14 @@ static void kube_wait(void *self, int timeout_ms)
 	/* resource conditions are read again every second */
 	if (k->nres && (to < 0 || to > 1000))
 		to = 1000;
-	/* and an ended Job waiting for its pod's end is polled at its grace's end */
+	/* and a job waiting for a moment (an ended Job for its pod's end) is
+	 * polled when it is over */
 	double now = wfc_now_mono();
 	for (size_t i = 0; i < k->nlive; i++) {
 		const struct kjob *j = k->live[i];
-		if (j->end_seen <= 0)
+		if (j->wake_at <= 0)
 			continue;
-		double left = j->end_seen + POD_GRACE_S - now;
+		double left = j->wake_at - now;
 		int ms = left > 0 ? (int)(left * 1000) + 1 : 0;
 		if (to < 0 || ms < to)
 			to = ms;

@@ -66,6 +66,7 @@ struct wfc_kube_jobs_stats {
 	unsigned long created, unsuspended, adopted_done, api_errors;
 	unsigned long pods_listed;    /* an ended Job's pod not seen ended on the watch */
 	unsigned long logs_read;      /* for outputs.result */
+	unsigned long job_reads;      /* a running Job's state read from the caches: at news of it */
 };
 void wfc_kube_jobs_stats(const struct wfc_kube_jobs *k, struct wfc_kube_jobs_stats *out);
 

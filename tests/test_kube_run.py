@@ -355,10 +355,7 @@ def owned_from_start(fake, name, job):
     """`wfc run --detach` applies the run's objects owned by the coordinator
     Job: the coordinator has none to give an owner (its last log line)."""
     uid = job["metadata"]["uid"]
-    pods = fake.admin("GET", "/api/v1/namespaces/default/pods?labelSelector="
-                      "job-name%3D" + name)["items"]
-    log = "".join(fake.admin_text("/api/v1/namespaces/default/pods/%s/log?container=coordinator"
-                                  % p["metadata"]["name"]) for p in pods)
+    log = coordinator_log(fake, name)
     cms = fake.admin("GET", "/api/v1/namespaces/default/configmaps?labelSelector="
                      "wfc.dev%2Fworkflow%3D" + name)["items"]
     unowned = [c["metadata"]["name"] for c in cms
@@ -369,6 +366,64 @@ def owned_from_start(fake, name, job):
         return 1
     print("ok   in-cluster --detach: the run is owned by the coordinator Job from the start")
     return 0
+
+
+def coordinator_log(fake, name):
+    pods = fake.admin("GET", "/api/v1/namespaces/default/pods?labelSelector="
+                      "job-name%3D" + name)["items"]
+    return "".join(fake.admin_text("/api/v1/namespaces/default/pods/%s/log?container=coordinator"
+                                   % p["metadata"]["name"]) for p in pods)
+
+
+FANOUT = """apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: fan
+spec:
+  entrypoint: main
+  parallelism: 8
+  templates:
+  - name: main
+    steps:
+    - - name: each
+        template: noop
+        withSequence:
+          count: "40"
+  - name: noop
+    container:
+      image: alpine:3.19
+      command: [sh, -c, "sleep 0.$((RANDOM % 5))"]
+"""
+
+
+def read_at_news(wfc, fake, d):
+    """A running Job's state is read from the caches when there is news of
+    it (an event of its Job or its pod, a timer of its own), not at every
+    wake-up of the coordinator (bookmarks, the status, the other Jobs'
+    events). On a fan-out of 40 with 8 at once: about 5 reads a Job (its
+    start, its Job's events, its pod's end); reading every running Job at
+    every wake-up made 44 a Job."""
+    path = os.path.join(d, "fan.yaml")
+    with open(path, "w") as f:
+        f.write(FANOUT)
+    p = subprocess.run([wfc, "run", "--detach", "--kubeconfig", fake.kubeconfig, path],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
+    wf = wait_status(fake, "default", "fan") if p.returncode == 0 else None
+    log = ""
+    for _ in range(50):  # the usage line is the coordinator's last
+        log = coordinator_log(fake, "fan")
+        if "Job reads" in log:
+            break
+        time.sleep(0.2)
+    m = re.search(r"Jobs: (\d+) unsuspended, (\d+) created.*Job reads: (\d+);", log)
+    if not wf or wf["status"]["phase"] != "Succeeded" or not m:
+        print("FAIL in-cluster fan-out: exit %d, phase %s; coordinator log:\n%s" % (
+            p.returncode, wf and wf["status"]["phase"], log[-1500:] or p.stderr[-1500:]))
+        return 1
+    jobs, reads = int(m.group(1)) + int(m.group(2)), int(m.group(3))
+    ok = jobs == 40 and reads <= 8 * jobs
+    print("%s in-cluster fan-out: %d Job reads for %d Jobs" % ("ok  " if ok else "FAIL", reads, jobs))
+    return 0 if ok else 1
 
 
 def pods_spared(wfc, fake, src):
@@ -470,6 +525,7 @@ def incluster_pass(wfc, build, src, tmp):
                 print("FAIL in-cluster: the coordinator Job is not Complete: %s" % conds)
                 failed += 1
             failed += owned_from_start(fake, case, job)
+        failed += read_at_news(wfc, fake, d)
         # podGC and ttlStrategy, done by the coordinator in the cluster
         gc = os.path.join(d, "gc.yaml")
         with open(gc, "w") as f:
