@@ -47,8 +47,9 @@ struct kjob {
 	struct wfc_kube_call *unsuspend; /* the PATCH that starts it, until answered */
 	char *start_error;   /* why that PATCH failed: the node ends in Error */
 	/* kube_poll reads the caches again only when this is set (an event of
-	 * its Job or pod, a refused start, a kill) or at wake_at (0: never):
-	 * the scheduler polls every running job at every wake-up */
+	 * its Job or pod, a kill) or at wake_at (0: never): the scheduler
+	 * polls every running job at every wake-up (a refused start is read
+	 * before the caches) */
 	bool dirty;
 	double wake_at;
 };
@@ -770,7 +771,6 @@ static void unsuspended(void *ud, const struct wfc_kube_error *e)
 		wfc_buf_printf(&b, "cannot start Job '%s': %s", j->name, e->message);
 		free(j->start_error);
 		j->start_error = b.s;
-		j->dirty = true;
 	}
 }
 

@@ -359,13 +359,13 @@ static int build(struct sandbox *sb, const cJSON *spec)
 	if (do_mount(sb, "tmpfs", root, "tmpfs", 0, "mode=755"))
 		goto err_out;
 	populate(sb, root, "/", "/");
-	for (const char *const *k = (const char *const[]){"proc", "sys", NULL}; *k; k++) {
-		snprintf(buf, sizeof buf, "%s/%s", root, *k);
-		char h[16];
-		snprintf(h, sizeof h, "/%s", *k);
-		if (mkdirs(buf) == 0)
-			(void)bind(sb, h, buf, !strcmp(*k, "sys"), 1);
-	}
+	/* the host's /proc, and /sys read-only */
+	snprintf(buf, sizeof buf, "%s/proc", root);
+	if (mkdirs(buf) == 0)
+		(void)bind(sb, "/proc", buf, 0, 1);
+	snprintf(buf, sizeof buf, "%s/sys", root);
+	if (mkdirs(buf) == 0)
+		(void)bind(sb, "/sys", buf, 1, 1);
 	if (make_dev(sb, root))
 		goto err_out;
 	for (int i = 0; i < n; i++) {
