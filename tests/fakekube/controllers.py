@@ -129,7 +129,8 @@ class JobController:
             for p in pods:
                 pm = meta(p)
                 if TRACKING in (pm.get("finalizers") or []):
-                    self.store.mutate(PODS, pm["namespace"], pm["name"], _untrack, uid=pm["uid"])
+                    self.store.mutate(PODS, pm["namespace"], pm["name"], _untrack,
+                                      uid=pm["uid"], only=("metadata",))
 
     def _delete_pod(self, pod, ignore=True):
         m = meta(pod)
@@ -279,7 +280,7 @@ class JobController:
         if not finished and spec.get("suspend") and not m.get("deletionTimestamp"):
             for p in active:
                 self._delete_pod(p)
-        j2 = self.store.mutate(JOBS, ns, name, mutate, uid=uid)
+        j2 = self.store.mutate(JOBS, ns, name, mutate, uid=uid, only=("status",))
         if j2 is not None:
             st2 = j2.get("status") or {}
             done2 = is_true(st2, "Complete") or is_true(st2, "Failed")
@@ -291,7 +292,8 @@ class JobController:
                 self.timed.discard(uid)
         for p in untrack:
             pm = meta(p)
-            self.store.mutate(PODS, pm["namespace"], pm["name"], _untrack, uid=pm["uid"])
+            self.store.mutate(PODS, pm["namespace"], pm["name"], _untrack, uid=pm["uid"],
+                              only=("metadata",))
         if finished:
             ttl = spec.get("ttlSecondsAfterFinished")
             if ttl is not None:

@@ -352,7 +352,8 @@ class PodRunner:
         self.wake.set()
 
     def update(self, fn):
-        return self.store.mutate(PODS, self.ns, self.name, fn, uid=self.uid)
+        """fn changes the pod's status, nothing else."""
+        return self.store.mutate(PODS, self.ns, self.name, fn, uid=self.uid, only=("status",))
 
     def scheduled(self, p):
         p.setdefault("spec", {})["nodeName"] = self.k.node_name

@@ -396,14 +396,19 @@ class Store:
         self._commit(res, ns, name, new, "MODIFIED", old)
         return deepcopy(new)
 
-    def mutate(self, res, ns, name, fn, sub=None, uid=None):
+    def mutate(self, res, ns, name, fn, sub=None, uid=None, only=None):
         """For controllers: fn(copy) edits the object; committed if changed.
-        Returns the new object, or None if it is gone."""
+        Returns the new object, or None if it is gone. only: the top-level
+        keys fn may change (say "status"); the others are the committed
+        object's own, for fn to read, and are not copied."""
         with self.lock:
             cur = self.raw(res, ns, name)
             if cur is None or (uid and meta(cur).get("uid") != uid):
                 return None
-            new = deepcopy(cur)
+            if only is None:
+                new = deepcopy(cur)
+            else:
+                new = {k: deepcopy(v) if k in only else v for k, v in cur.items()}
             if fn(new) is False:
                 return cur
             if share(new, cur):
@@ -816,32 +821,38 @@ class Store:
 
 
 def _share_at(new, k, v, ov):
-    """share() of member k of new (v) against ov; True when they are equal."""
+    """share() of member k of new (v) against ov."""
     if v is ov:
         return True
     tv = type(v)
-    if (tv is dict or tv is list) and type(ov) is tv:
+    if tv is not type(ov):
+        return False
+    if tv is dict or tv is list:
         if share(v, ov):
-            if _same_types(v, ov):
-                new[k] = ov
+            new[k] = ov
             return True
         return False
     return v == ov
 
 
 def share(new, old):
-    """new == old; on the way, the lists and maps of new that are equal to
-    (and of the same types as) those of old are replaced by old's: committed
-    objects are never changed, so versions of an object share what did not
-    change (a pod's spec through all its status updates)."""
-    tn, to = type(new), type(old)
-    if tn is dict and to is dict:
+    """Whether new is old in value and in type throughout (True and 1 are
+    equal, but one for the other changes the JSON); on the way, the lists
+    and maps of new that are so are replaced by old's: committed objects are
+    never changed, so versions of an object share what did not change (a
+    pod's spec through all its status updates)."""
+    tn = type(new)
+    if tn is not type(old):
+        return False
+    if tn is dict:
         eq = len(new) == len(old)
+        get = old.get
         for k, v in new.items():
-            if k not in old or not _share_at(new, k, v, old[k]):
+            ov = get(k, _MISSING)
+            if ov is _MISSING or not _share_at(new, k, v, ov):
                 eq = False
         return eq
-    if tn is list and to is list:
+    if tn is list:
         if len(new) != len(old):
             for i, v in enumerate(new[:len(old)]):
                 if (type(v) is dict or type(v) is list) and type(old[i]) is type(v):
@@ -855,19 +866,7 @@ def share(new, old):
     return new == old
 
 
-def _same_types(a, b):
-    """a == b is known: whether they are also alike in type throughout (True
-    and 1 are equal; sharing one for the other would change the JSON)."""
-    if a is b:
-        return True
-    ta = type(a)
-    if ta is not type(b):
-        return False
-    if ta is dict:
-        return all(_same_types(v, b[k]) for k, v in a.items())
-    if ta is list:
-        return all(_same_types(v, w) for v, w in zip(a, b))
-    return True
+_MISSING = object()
 
 
 def default_pod_spec(spec):
