@@ -519,6 +519,13 @@ static void view_wait(void *self, int timeout_ms)
 		maybe_draw(v);
 }
 
+/* The inner executor's news (the tags pass start through unchanged). */
+static size_t view_news(void *self, const size_t **tags)
+{
+	struct wfc_run_view *v = self;
+	return v->in.news(v->in.self, tags);
+}
+
 static int view_interrupted(void *self)
 {
 	struct wfc_run_view *v = self;
@@ -586,6 +593,7 @@ void wfc_run_view_executor(struct wfc_run_view *v, struct wfc_executor *out)
 	out->kill = view_kill;
 	out->wait = view_wait;
 	out->interrupted = view_interrupted;
+	out->news = v->in.news ? view_news : NULL;
 	out->ready = view_ready;
 	out->address = view_address;
 }

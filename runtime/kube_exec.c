@@ -47,11 +47,13 @@ struct kjob {
 	struct wfc_kube_call *unsuspend; /* the PATCH that starts it, until answered */
 	char *start_error;   /* why that PATCH failed: the node ends in Error */
 	/* kube_poll reads the caches again only when this is set (an event of
-	 * its Job or pod, a kill) or at wake_at (0: never): the scheduler
-	 * polls every running job at every wake-up (a refused start is read
-	 * before the caches) */
+	 * its Job or pod, a kill) or at wake_at (0: never); either puts the
+	 * job in the news the scheduler polls (kube_news), as does a refused
+	 * start, which is read before the caches */
 	bool dirty;
 	double wake_at;
+	size_t tag;          /* the scheduler's name for it */
+	bool queued;         /* in k->news */
 };
 
 /* The newest pod of a Job, kept up to date from the pods' events. */
@@ -76,6 +78,12 @@ struct wfc_kube_jobs {
 	struct kjob **live;
 	size_t nlive, caplive;
 	size_t nres;                 /* resource jobs running: wait() polls them */
+	size_t nwake;                /* live jobs with a wake_at */
+	/* the jobs with news since the scheduler last asked, and the tags
+	 * it was last given */
+	struct kjob **news;
+	size_t nnews, capnews;
+	size_t *tags, captags;
 	const cJSON **pnodes;        /* the plan's "nodes", by id */
 	size_t npnodes;
 	struct wfc_strmap podrefs;   /* Job name -> struct podref */
@@ -95,6 +103,30 @@ static const struct wfc_kube_res *R(enum wfc_kube_builtin b)
 	return wfc_kube_builtin(b);
 }
 
+/* Job j has news: the scheduler polls it at its next wake-up. */
+static void mark(struct kjob *j)
+{
+	struct wfc_kube_jobs *k = j->k;
+	j->dirty = true;
+	if (j->queued)
+		return;
+	if (k->nnews == k->capnews) {
+		k->capnews = k->capnews ? k->capnews * 2 : 16;
+		k->news = wfc_xrealloc(k->news, k->capnews * sizeof(*k->news));
+	}
+	k->news[k->nnews++] = j;
+	j->queued = true;
+}
+
+static void set_wake(struct kjob *j, double at)
+{
+	if (!j->wake_at && at)
+		j->k->nwake++;
+	else if (j->wake_at && !at)
+		j->k->nwake--;
+	j->wake_at = at;
+}
+
 /* A Job's news: its running job is polled again. */
 static void job_event(void *ud, enum wfc_kube_event ev, const cJSON *obj)
 {
@@ -103,7 +135,7 @@ static void job_event(void *ud, enum wfc_kube_event ev, const cJSON *obj)
 	struct podref *r = name ? wfc_strmap_get(&k->podrefs, name, strlen(name)) : NULL;
 	(void)ev;
 	if (r && r->live)
-		r->live->dirty = true;
+		mark(r->live);
 }
 
 static const char *job_of_pod(const cJSON *pod);
@@ -163,7 +195,7 @@ static void pod_event_in(struct wfc_kube_jobs *k, bool daemon, enum wfc_kube_eve
 		r = podref_make(k, job);
 	}
 	if (r->live)
-		r->live->dirty = true;
+		mark(r->live);
 	if (ev == WFC_KUBE_DELETED) {
 		/* a daemon's pod that ended leaves the daemons' cache and
 		 * stays in the other */
@@ -349,6 +381,8 @@ void wfc_kube_jobs_destroy(struct wfc_kube_jobs *k)
 	for (size_t i = 0; i < k->nlive; i++)
 		kjob_free(k->live[i]);
 	free(k->live);
+	free(k->news);
+	free(k->tags);
 	wfc_kube_informer_destroy(k->pods);
 	wfc_kube_informer_destroy(k->dpods);
 	wfc_kube_informer_destroy(k->jobs);
@@ -642,7 +676,7 @@ static void track(struct wfc_kube_jobs *k, struct kjob *j)
 		k->live = wfc_xrealloc(k->live, k->caplive * sizeof(*k->live));
 	}
 	k->live[k->nlive++] = j;
-	j->dirty = true;  /* read once as the caches have it */
+	mark(j);  /* read once as the caches have it */
 	if (j->res || !j->name)
 		return;
 	struct podref *r = wfc_strmap_get(&k->podrefs, j->name, strlen(j->name));
@@ -674,6 +708,13 @@ static void untrack(struct wfc_kube_jobs *k, struct kjob *j)
 			k->live[i] = k->live[--k->nlive];
 			break;
 		}
+	if (j->queued)
+		for (size_t i = 0; i < k->nnews; i++)
+			if (k->news[i] == j) {
+				k->news[i] = k->news[--k->nnews];
+				break;
+			}
+	set_wake(j, 0);
 	kjob_free(j);
 }
 
@@ -724,6 +765,7 @@ static int start_resource(struct wfc_kube_jobs *k, const struct wfc_exec_start *
 	j->name = node_label;
 	j->res = r;
 	j->started = wfc_now_mono();
+	j->tag = s->tag;
 	k->nres++;
 	track(k, j);
 	*job = j;
@@ -771,6 +813,7 @@ static void unsuspended(void *ud, const struct wfc_kube_error *e)
 		wfc_buf_printf(&b, "cannot start Job '%s': %s", j->name, e->message);
 		free(j->start_error);
 		j->start_error = b.s;
+		mark(j);
 	}
 }
 
@@ -838,6 +881,7 @@ static int kube_start(void *self, const struct wfc_exec_start *s, void **job, ch
 	j->node = n;
 	j->name = name;
 	j->started = wfc_now_mono();
+	j->tag = s->tag;
 	if (!made && is_suspended(cur)) {
 		/* no waiting for the answer: a fan-out's next Jobs go out while
 		 * the server answers, and a failure ends the node (kube_poll) */
@@ -1072,11 +1116,15 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		untrack(k, j);
 		return 1;
 	}
+	/* no news and no moment of its own: the clock is not read either
+	 * (the scheduler asks every running job at every wake-up) */
+	if (!j->dirty && !j->wake_at)
+		return 0;
 	double now = wfc_now_mono();
-	if (!j->dirty && !(j->wake_at > 0 && now >= j->wake_at))
+	if (!j->dirty && now < j->wake_at)
 		return 0;
 	j->dirty = false;
-	j->wake_at = 0;
+	set_wake(j, 0);
 	k->stats.job_reads++;
 	const cJSON *kj = wfc_kube_informer_get(k->jobs, k->ns, j->name);
 	const cJSON *pod = job_pod(k, j->name);
@@ -1085,7 +1133,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 	if (!kj) {
 		/* deleted: by kill(), or by someone else */
 		if (j->state != K_KILLED && now - j->started < 5) {
-			j->wake_at = j->started + 5;
+			set_wake(j, j->started + 5);
 			return 0; /* not in the cache yet */
 		}
 		out->phase = WFC_PHASE_FAILED;
@@ -1123,7 +1171,7 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		if (j->end_seen <= 0)
 			j->end_seen = now;
 		if (now - j->end_seen < POD_GRACE_S) {
-			j->wake_at = j->end_seen + POD_GRACE_S;
+			set_wake(j, j->end_seen + POD_GRACE_S);
 			return 0;
 		}
 		k->stats.pods_listed++;
@@ -1205,7 +1253,7 @@ static void kube_kill(void *self, void *job)
 	if (j->state == K_KILLED || k->interrupted)
 		return; /* Ctrl-C stops this coordinator, not the run's Jobs */
 	j->state = K_KILLED;
-	j->dirty = true;
+	mark(j);
 	if (j->res)
 		return;
 	struct wfc_kube_error e;
@@ -1254,7 +1302,7 @@ static void kube_wait(void *self, int timeout_ms)
 	/* and a job waiting for a moment (an ended Job for its pod's end) is
 	 * polled when it is over */
 	double now = wfc_now_mono();
-	for (size_t i = 0; i < k->nlive; i++) {
+	for (size_t i = 0; k->nwake && i < k->nlive; i++) {
 		const struct kjob *j = k->live[i];
 		if (j->wake_at <= 0)
 			continue;
@@ -1271,6 +1319,33 @@ static void kube_wait(void *self, int timeout_ms)
 	wfc_kube_dispatch(k->c, fds, r > 0 ? n : 0);
 }
 
+/* The jobs with news, and those whose moment came; resource jobs are
+ * polled at every wake-up (they read their object on their own clock). */
+static size_t kube_news(void *self, const size_t **tags)
+{
+	struct wfc_kube_jobs *k = self;
+	if (k->nwake || k->nres) {
+		double now = wfc_now_mono();
+		for (size_t i = 0; i < k->nlive; i++) {
+			struct kjob *j = k->live[i];
+			if (j->res || (j->wake_at > 0 && now >= j->wake_at))
+				mark(j);
+		}
+	}
+	if (k->nnews > k->captags) {
+		k->captags = k->nnews;
+		k->tags = wfc_xrealloc(k->tags, k->captags * sizeof(*k->tags));
+	}
+	size_t n = k->nnews;
+	for (size_t i = 0; i < n; i++) {
+		k->tags[i] = k->news[i]->tag;
+		k->news[i]->queued = false;
+	}
+	k->nnews = 0;
+	*tags = k->tags;
+	return n;
+}
+
 static int kube_interrupted(void *self)
 {
 	return ((struct wfc_kube_jobs *)self)->interrupted;
@@ -1285,6 +1360,7 @@ void wfc_kube_jobs_executor(struct wfc_kube_jobs *k, struct wfc_executor *out)
 		.kill = kube_kill,
 		.wait = kube_wait,
 		.interrupted = kube_interrupted,
+		.news = kube_news,
 		.ready = kube_ready,
 		.address = kube_address,
 	};

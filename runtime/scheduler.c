@@ -1231,7 +1231,7 @@ static void launch(struct wfc_sched *s, size_t id)
 	struct tag_scope scope = { s, id };
 	struct wfc_exec_start es = { .node = n, .values = (const char *const *)vals,
 				     .script = script, .attempt = st->attempt, .container = rc,
-				     .lookup = tag_lookup, .lookup_user = &scope };
+				     .lookup = tag_lookup, .lookup_user = &scope, .tag = id };
 	if (s->ex.start(s->ex.self, &es, &st->job, err, sizeof(err))) {
 		st->job = NULL;
 		finish(s, id, WFC_PHASE_ERROR, wfc_xstrdup(err));
@@ -2191,11 +2191,29 @@ static void job_done(struct wfc_sched *s, size_t id, struct wfc_exec_result *r)
 	slots_freed(s, id);
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The running jobs the executor has news of (all of them if it does not
+ * say), in the order of their nodes. */
 static void poll_jobs(struct wfc_sched *s)
 {
 	size_t n = s->running.n;
-	size_t *ids = ids_copy(s->running.v, n);
+	size_t *ids;
+	if (s->ex.news) {
+		const size_t *tags;
+		n = s->ex.news(s->ex.self, &tags);
+		ids = ids_copy(tags, n);
+		qsort(ids, n, sizeof(*ids), cmp_id);
+	} else {
+		ids = ids_copy(s->running.v, n);
+	}
 	for (size_t i = 0; i < n; i++) {
+		if (i && ids[i] == ids[i - 1])
+			continue;
 		struct nstate *st = S(s, ids[i]);
 		if (!st->job)
 			continue;

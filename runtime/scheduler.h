@@ -61,6 +61,7 @@ struct wfc_exec_start {
 	 * for an executor that renders a Job from the plan's jobTemplates */
 	int (*lookup)(void *user, const char *tag, char **value);
 	void *lookup_user;
+	size_t tag;                  /* the scheduler's name for the job (news) */
 };
 
 /* How a Pod node ended; the strings are malloc'd and the scheduler takes
@@ -87,6 +88,12 @@ struct wfc_executor {
 	/* blocks until a job may have ended, a stop was asked, or timeout_ms
 	 * (-1: no limit) passed */
 	void (*wait)(void *self, int timeout_ms);
+	/* may be NULL: every running job is polled after every wait. Else
+	 * the tags (wfc_exec_start.tag) of the jobs that may have news since
+	 * the last call, any whose poll could now report an end, and only
+	 * those are polled: each event of a wide fan-out is not a poll of
+	 * every running job. The array is the executor's until its next call */
+	size_t (*news)(void *self, const size_t **tags);
 	/* non-zero once the user asked to stop (Ctrl-C) */
 	int (*interrupted)(void *self);
 	/* daemons: 1 once a running job is ready (its container's

@@ -401,6 +401,161 @@ static void test_probe_ports(void **state)
 }
 
 /* Plan text the runtime cannot read is an error, not a crash. */
+/* An executor that says which jobs have news is trusted: the scheduler
+ * polls those, and a job that ended is not seen to end until it is named.
+ * Here a scripted executor runs three steps in parallel: all three end at
+ * the first wait, but the news names only b; c is named at the second
+ * wait, a at the third. */
+struct sjob {
+	size_t tag;
+	unsigned polls;
+	bool ended;
+	bool freed;
+};
+
+struct scripted {
+	struct sjob jobs[8];
+	size_t njobs;
+	unsigned waits;
+	size_t news[8];
+	size_t nnews;
+	char order[8];     /* the steps in the order they ended */
+	size_t nended;
+};
+
+static int sc_start(void *self, const struct wfc_exec_start *st, void **job, char *err,
+		    size_t errlen)
+{
+	struct scripted *x = self;
+	(void)err;
+	(void)errlen;
+	assert_true(x->njobs < 8);
+	struct sjob *j = &x->jobs[x->njobs++];
+	j->tag = st->tag;
+	*job = j;
+	return 0;
+}
+
+static struct sjob *sc_step(struct scripted *x, const struct wfc_sched *s, char name)
+{
+	for (size_t i = 0; i < x->njobs; i++) {
+		const char *n = wfc_sched_node(s, x->jobs[i].tag)->name;
+		size_t len = strlen(n);
+		if (len > 2 && n[len - 2] == '.' && n[len - 1] == name)
+			return &x->jobs[i];
+	}
+	fail_msg("no job of step '%c'", name);
+	return NULL;
+}
+
+static const struct wfc_sched *sc_sched;
+
+static int sc_poll(void *self, void *job, struct wfc_exec_result *out)
+{
+	struct scripted *x = self;
+	struct sjob *j = job;
+	assert_false(j->freed);
+	j->polls++;
+	if (!j->ended)
+		return 0;
+	const char *n = wfc_sched_node(sc_sched, j->tag)->name;
+	x->order[x->nended++] = n[strlen(n) - 1];
+	j->freed = true;
+	out->phase = WFC_PHASE_SUCCEEDED;
+	out->exit_code = 0;
+	return 1;
+}
+
+static void sc_kill(void *self, void *job)
+{
+	(void)self;
+	(void)job;
+	fail_msg("nothing is killed");
+}
+
+static void sc_wait(void *self, int timeout_ms)
+{
+	struct scripted *x = self;
+	(void)timeout_ms;
+	x->waits++;
+	assert_true(x->waits <= 3);
+	if (x->waits == 1) {
+		assert_int_equal(x->njobs, 3);
+		for (size_t i = 0; i < x->njobs; i++)
+			x->jobs[i].ended = true;
+	}
+	const char *named = "bca";
+	x->news[0] = sc_step(x, sc_sched, named[x->waits - 1])->tag;
+	x->nnews = 1;
+}
+
+static size_t sc_news(void *self, const size_t **tags)
+{
+	struct scripted *x = self;
+	*tags = x->news;
+	size_t n = x->nnews;
+	x->nnews = 0;
+	return n;
+}
+
+static int sc_interrupted(void *self)
+{
+	(void)self;
+	return 0;
+}
+
+static int news_plan(void *user, const char *text)
+{
+	struct scripted *x = user;
+	char err[256] = "";
+	struct wfc_rt_plan *p = wfc_rt_plan_parse(text, err, sizeof(err));
+	if (!p)
+		fail_msg("plan: %s", err);
+	struct wfc_executor ex = { .self = x, .start = sc_start, .poll = sc_poll,
+				   .kill = sc_kill, .wait = sc_wait, .news = sc_news,
+				   .interrupted = sc_interrupted };
+	struct wfc_sched *s = wfc_sched_create(p, &ex, NULL);
+	sc_sched = s;
+	assert_int_equal(wfc_sched_run(s), WFC_PHASE_SUCCEEDED);
+	sc_sched = NULL;
+	wfc_sched_destroy(s);
+	wfc_rt_plan_free(p);
+	return 0;
+}
+
+static void test_news(void **state)
+{
+	static const char yaml[] =
+		"apiVersion: argoproj.io/v1alpha1\n"
+		"kind: Workflow\n"
+		"metadata: {name: news}\n"
+		"spec:\n"
+		"  entrypoint: main\n"
+		"  templates:\n"
+		"  - name: main\n"
+		"    steps:\n"
+		"    - - {name: a, template: t}\n"
+		"      - {name: b, template: t}\n"
+		"      - {name: c, template: t}\n"
+		"  - name: t\n"
+		"    container: {image: alpine, command: [\"true\"]}\n";
+	struct wfc_cfg cfg;
+	wfc_cfg_default(&cfg);
+	struct wfc_ctx *ctx = wfc_ctx_create(&cfg);
+	assert_int_equal(wfc_add_text(ctx, "news.yaml", yaml, sizeof(yaml) - 1, false), 0);
+	assert_int_equal(wfc_validate(ctx), 0);
+	struct scripted x = { 0 };
+	struct wfc_compile_cfg cc = { 0 };
+	assert_int_equal(wfc_local_plans(ctx, &cc, news_plan, &x), 0);
+	wfc_ctx_destroy(ctx);
+	assert_int_equal(x.waits, 3);
+	assert_int_equal(x.nended, 3);
+	assert_memory_equal(x.order, "bca", 3);
+	/* each job is polled when it is named, and then no more */
+	for (size_t i = 0; i < x.njobs; i++)
+		assert_int_equal(x.jobs[i].polls, 1);
+}
+
 static void test_bad_plan(void **state)
 {
 	char err[128];
@@ -447,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_all_cases_listed),
 		cmocka_unit_test(test_probe_ports),
 		cmocka_unit_test(test_bad_plan),
+		cmocka_unit_test(test_news),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
