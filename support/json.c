@@ -1,6 +1,7 @@
 /* Pruning JSON text (support/json.h). */
 #include "support/json.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "support/buf.h"
@@ -12,17 +13,31 @@ static const char *skip_ws(const char *p, const char *e)
 	return p;
 }
 
-/* The end of the string that opens at p, or NULL. */
+/* The end of the string that opens at p, or NULL: memchr finds each
+ * quote, which is the string's end unless an odd run of backslashes is
+ * before it (most of a watch event is text that is skipped). */
 static const char *string_end(const char *p, const char *e)
 {
-	for (p++; p < e; p++) {
-		if (*p == '\\')
-			p++;
-		else if (*p == '"')
-			return p + 1;
+	const char *s = p + 1;
+	for (const char *q = s; q < e; q++) {
+		q = memchr(q, '"', (size_t)(e - q));
+		if (!q)
+			return NULL;
+		size_t bs = 0;
+		while (q - bs > s && q[-1 - (ptrdiff_t)bs] == '\\')
+			bs++;
+		if (!(bs & 1))
+			return q + 1;
 	}
 	return NULL;
 }
+
+/* What ends a scalar (1), and what a skipped object or list has to look
+ * at (2): a quote and the brackets. */
+static const unsigned char cls[256] = {
+	[','] = 1, ['}'] = 3, [']'] = 3, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+	['"'] = 2, ['{'] = 2, ['['] = 2,
+};
 
 /* The end of the value at p, or NULL. */
 static const char *value_end(const char *p, const char *e)
@@ -33,13 +48,16 @@ static const char *value_end(const char *p, const char *e)
 		return string_end(p, e);
 	if (*p != '{' && *p != '[') {
 		const char *s = p;
-		while (p < e && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\t' &&
-		       *p != '\n' && *p != '\r')
+		while (p < e && !(cls[(unsigned char)*p] & 1))
 			p++;
 		return p > s ? p : NULL;
 	}
 	size_t depth = 0;
 	for (; p < e; p++) {
+		while (p < e && !(cls[(unsigned char)*p] & 2))
+			p++;
+		if (p >= e)
+			break;
 		if (*p == '"') {
 			p = string_end(p, e);
 			if (!p)
@@ -47,7 +65,7 @@ static const char *value_end(const char *p, const char *e)
 			p--;
 		} else if (*p == '{' || *p == '[') {
 			depth++;
-		} else if ((*p == '}' || *p == ']') && --depth == 0) {
+		} else if (--depth == 0) {
 			return p + 1;
 		}
 	}

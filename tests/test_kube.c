@@ -1096,6 +1096,11 @@ static void test_json_prune(void **state)
 		{ "{}", "{}" },
 		{ "[1]", "[1]" },
 		{ "{\"c\":1}", "{}" },
+		/* quotes after backslashes: escaped after an odd run, not after
+		 * an even one */
+		{ "{\"c\":\"\\\"}\",\"b\":2}", "{\"b\":2}" },
+		{ "{\"c\":[\"\\\\\",{}],\"b\":\"\\\\\\\"\"}", "{\"b\":\"\\\\\\\"\"}" },
+		{ "{\"c\":{\"\\\"\":\"]\\\\\"},\"b\":[]}", "{\"b\":[]}" },
 	};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		struct wfc_buf b = { 0 };
@@ -1104,7 +1109,8 @@ static void test_json_prune(void **state)
 		wfc_buf_free(&b);
 	}
 	static const char *const bad[] = { "{\"a\":{\"k\":1}", "{\"a\" 1}", "{\"a\":[{},]}", "{\"a\":\"x}", "{\"a\":1} x",
-					   "{1:2}", "{\"a\":1,}", "" };
+					   "{1:2}", "{\"a\":1,}", "",
+					   "{\"a\":\"x\\\"}", "{\"c\":[\"\\\"]}" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct wfc_buf b = { 0 };
 		wfc_buf_puts(&b, "kept");
