@@ -257,7 +257,12 @@ static const struct wfc_json_keep job_keep_meta[] = {
 	{ "annotations", job_keep_ann }, { "deletionTimestamp", NULL }, { NULL, NULL },
 };
 static const struct wfc_json_keep job_keep_spec[] = { { "suspend", NULL }, { NULL, NULL } };
-static const struct wfc_json_keep job_keep_status[] = { { "conditions", NULL }, { NULL, NULL } };
+/* condition() reads Complete and Failed only: type, status, reason, message */
+static const struct wfc_json_keep job_keep_cond[] = {
+	{ "type", NULL }, { "status", NULL }, { "reason", NULL }, { "message", NULL }, { NULL, NULL },
+};
+static const struct wfc_json_keep job_keep_status[] = { { "conditions", job_keep_cond },
+							{ NULL, NULL } };
 static const struct wfc_json_keep job_keep[] = {
 	{ "metadata", job_keep_meta }, { "spec", job_keep_spec }, { "status", job_keep_status },
 	{ NULL, NULL },
@@ -266,15 +271,28 @@ static const struct wfc_json_keep pod_keep_meta[] = {
 	{ "name", NULL }, { "namespace", NULL }, { "resourceVersion", NULL }, { "labels", NULL },
 	{ "creationTimestamp", NULL }, { "deletionTimestamp", NULL }, { NULL, NULL },
 };
+/* of a pod's status, what is read: its IP, the Ready condition, the main
+ * container's end (container_status, read_outputs) */
+static const struct wfc_json_keep pod_keep_cond[] = { { "type", NULL }, { "status", NULL },
+						      { NULL, NULL } };
+static const struct wfc_json_keep pod_keep_term[] = {
+	{ "exitCode", NULL }, { "reason", NULL }, { "message", NULL }, { NULL, NULL },
+};
+static const struct wfc_json_keep pod_keep_state[] = { { "terminated", pod_keep_term },
+						       { NULL, NULL } };
+static const struct wfc_json_keep pod_keep_cs[] = { { "name", NULL }, { "state", pod_keep_state },
+						    { NULL, NULL } };
+static const struct wfc_json_keep pod_keep_status[] = {
+	{ "podIP", NULL }, { "conditions", pod_keep_cond }, { "containerStatuses", pod_keep_cs },
+	{ NULL, NULL },
+};
 static const struct wfc_json_keep pod_keep[] = {
-	{ "metadata", pod_keep_meta }, { "status", NULL }, { NULL, NULL },
+	{ "metadata", pod_keep_meta }, { "status", pod_keep_status }, { NULL, NULL },
 };
 
 static void trim_job(cJSON *job)
 {
-	static const char *const cond[] = { "type", "status", "reason", "message", NULL };
 	wfc_json_keep_only(job, job_keep);
-	/* condition() reads Complete and Failed only */
 	cJSON *conds = cJSON_GetObjectItemCaseSensitive(
 		cJSON_GetObjectItemCaseSensitive(job, "status"), "conditions");
 	cJSON *c = conds ? conds->child : NULL;
@@ -283,8 +301,6 @@ static void trim_job(cJSON *job)
 		const char *t = wfc_json_str(c, "type");
 		if (!t || (strcmp(t, "Complete") != 0 && strcmp(t, "Failed") != 0))
 			cJSON_Delete(cJSON_DetachItemViaPointer(conds, c));
-		else
-			wfc_kube_keep_only(c, cond);
 		c = next;
 	}
 }

@@ -176,6 +176,12 @@ bool wfc_json_prune(const char *text, size_t len, const struct wfc_json_keep *ke
 
 void wfc_json_keep_only(cJSON *obj, const struct wfc_json_keep *keep)
 {
+	if (cJSON_IsArray(obj)) {
+		cJSON *c;
+		cJSON_ArrayForEach(c, obj)
+			wfc_json_keep_only(c, keep);
+		return;
+	}
 	if (!cJSON_IsObject(obj))
 		return;
 	cJSON *c = obj->child;

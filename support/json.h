@@ -33,12 +33,11 @@ struct wfc_json_keep {
  * object (and of theirs, as keep says), the rest of the text as it is: a
  * cut before parsing, for big objects of which little is read. Where keep
  * goes deeper, each object of a list is cut the same way, and any other
- * value is kept whole. Only the structure is followed (cJSON judges the rest): false, and out as it
- * was, when that cannot be. */
+ * value is kept whole. Only the structure is followed (cJSON judges the
+ * rest): false, and out as it was, when that cannot be. */
 bool wfc_json_prune(const char *text, size_t len, const struct wfc_json_keep *keep,
 		    struct wfc_buf *out);
-/* The same on a parsed object (lists are not gone into): its other
- * members are deleted. */
+/* The same on a parsed object or list: the other members are deleted. */
 void wfc_json_keep_only(cJSON *obj, const struct wfc_json_keep *keep);
 
 #endif

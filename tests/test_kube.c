@@ -1107,6 +1107,13 @@ static void test_json_prune(void **state)
 		assert_true(wfc_json_prune(ok[i].in, strlen(ok[i].in), keep, &b));
 		assert_string_equal(wfc_buf_str(&b), ok[i].out);
 		wfc_buf_free(&b);
+		/* keep_only cuts the parsed value the same way */
+		cJSON *v = cJSON_Parse(ok[i].in), *want = cJSON_Parse(ok[i].out);
+		assert_non_null(v);
+		wfc_json_keep_only(v, keep);
+		assert_true(cJSON_Compare(v, want, true));
+		cJSON_Delete(v);
+		cJSON_Delete(want);
 	}
 	static const char *const bad[] = { "{\"a\":{\"k\":1}", "{\"a\" 1}", "{\"a\":[{},]}", "{\"a\":\"x}", "{\"a\":1} x",
 					   "{1:2}", "{\"a\":1,}", "",
