@@ -46,6 +46,8 @@ struct wfc_coord {
 	double started_at;             /* of the run, from an earlier status; 0: none */
 	double last_write;
 	double write_cpu;              /* CPU seconds the last status write took */
+	unsigned long writes;          /* status writes, and their CPU seconds */
+	double writes_cpu;
 };
 
 static const struct wfc_kube_res *R(enum wfc_kube_builtin b)
@@ -73,9 +75,9 @@ void wfc_coord_report_usage(const struct wfc_coord *c, FILE *out)
 		fclose(f);
 	fprintf(out, "Jobs: %lu unsuspended, %lu created, %lu found finished; objects given an "
 		     "owner: %lu; pod lists: %lu, log reads: %lu, Job reads: %lu; API errors: %lu; "
-		     "CPU: %.3f s",
+		     "status writes: %lu (%.3f s); CPU: %.3f s",
 		st.unsuspended, st.created, st.adopted_done, c->adopted, st.pods_listed,
-		st.logs_read, st.job_reads, st.api_errors, wfc_now_cpu());
+		st.logs_read, st.job_reads, st.api_errors, c->writes, c->writes_cpu, wfc_now_cpu());
 	if (hwm_kib >= 0)
 		fprintf(out, "; peak memory: %.1f MiB", hwm_kib / 1024.0);
 	fputc('\n', out);
@@ -292,6 +294,8 @@ static void status_now(struct wfc_coord *c)
 	write_status(c, text, err, sizeof(err));
 	free(text);
 	c->write_cpu = wfc_now_cpu() - t0;
+	c->writes++;
+	c->writes_cpu += c->write_cpu;
 }
 
 static bool was_resumed(const struct wfc_coord *c, const char *name)
