@@ -414,6 +414,7 @@ struct sjob {
 };
 
 struct scripted {
+	const struct wfc_sched *s;
 	struct sjob jobs[8];
 	size_t njobs;
 	unsigned waits;
@@ -436,10 +437,10 @@ static int sc_start(void *self, const struct wfc_exec_start *st, void **job, cha
 	return 0;
 }
 
-static struct sjob *sc_step(struct scripted *x, const struct wfc_sched *s, char name)
+static struct sjob *sc_step(struct scripted *x, char name)
 {
 	for (size_t i = 0; i < x->njobs; i++) {
-		const char *n = wfc_sched_node(s, x->jobs[i].tag)->name;
+		const char *n = wfc_sched_node(x->s, x->jobs[i].tag)->name;
 		size_t len = strlen(n);
 		if (len > 2 && n[len - 2] == '.' && n[len - 1] == name)
 			return &x->jobs[i];
@@ -447,8 +448,6 @@ static struct sjob *sc_step(struct scripted *x, const struct wfc_sched *s, char 
 	fail_msg("no job of step '%c'", name);
 	return NULL;
 }
-
-static const struct wfc_sched *sc_sched;
 
 static int sc_poll(void *self, void *job, struct wfc_exec_result *out)
 {
@@ -458,7 +457,7 @@ static int sc_poll(void *self, void *job, struct wfc_exec_result *out)
 	j->polls++;
 	if (!j->ended)
 		return 0;
-	const char *n = wfc_sched_node(sc_sched, j->tag)->name;
+	const char *n = wfc_sched_node(x->s, j->tag)->name;
 	x->order[x->nended++] = n[strlen(n) - 1];
 	j->freed = true;
 	out->phase = WFC_PHASE_SUCCEEDED;
@@ -485,7 +484,7 @@ static void sc_wait(void *self, int timeout_ms)
 			x->jobs[i].ended = true;
 	}
 	const char *named = "bca";
-	x->news[0] = sc_step(x, sc_sched, named[x->waits - 1])->tag;
+	x->news[0] = sc_step(x, named[x->waits - 1])->tag;
 	x->nnews = 1;
 }
 
@@ -515,9 +514,9 @@ static int news_plan(void *user, const char *text)
 				   .kill = sc_kill, .wait = sc_wait, .news = sc_news,
 				   .interrupted = sc_interrupted };
 	struct wfc_sched *s = wfc_sched_create(p, &ex, NULL);
-	sc_sched = s;
+	x->s = s;
 	assert_int_equal(wfc_sched_run(s), WFC_PHASE_SUCCEEDED);
-	sc_sched = NULL;
+	x->s = NULL;
 	wfc_sched_destroy(s);
 	wfc_rt_plan_free(p);
 	return 0;
