@@ -46,10 +46,10 @@ struct kjob {
 	struct wfc_kres *res; /* a resource template's action, else NULL */
 	struct wfc_kube_call *unsuspend; /* the PATCH that starts it, until answered */
 	char *start_error;   /* why that PATCH failed: the node ends in Error */
-	/* kube_poll reads the caches again only when this is set (an event of
-	 * its Job or pod, a kill) or at wake_at (0: never); either puts the
-	 * job in the news the scheduler polls (kube_news), as does a refused
-	 * start, which is read before the caches */
+	/* kube_poll reads the caches again only when this is set: by mark(),
+	 * which also puts the job in the news the scheduler polls, at an event
+	 * of its Job or pod, a refused start, a kill, or once wake_at (0:
+	 * never) passed (kube_news) */
 	bool dirty;
 	double wake_at;
 	size_t tag;          /* the scheduler's name for it */
@@ -1132,13 +1132,9 @@ static int kube_poll(void *self, void *job, struct wfc_exec_result *out)
 		untrack(k, j);
 		return 1;
 	}
-	/* no news and no moment of its own: the clock is not read either
-	 * (the scheduler asks every running job at every wake-up) */
-	if (!j->dirty && !j->wake_at)
+	if (!j->dirty)
 		return 0;
 	double now = wfc_now_mono();
-	if (!j->dirty && now < j->wake_at)
-		return 0;
 	j->dirty = false;
 	set_wake(j, 0);
 	k->stats.job_reads++;

@@ -142,13 +142,19 @@ static void resume_all(void *user, struct wfc_sched *s)
 
 static bool auto_resume;
 
-static int run_plan(void *user, const char *text)
+static struct wfc_rt_plan *plan_of(const char *text)
 {
-	struct wfc_buf *out = user;
 	char err[256] = "";
 	struct wfc_rt_plan *p = wfc_rt_plan_parse(text, err, sizeof(err));
 	if (!p)
 		fail_msg("plan: %s", err);
+	return p;
+}
+
+static int run_plan(void *user, const char *text)
+{
+	struct wfc_buf *out = user;
+	struct wfc_rt_plan *p = plan_of(text);
 	struct wfc_local *l = wfc_local_create(NULL);
 	struct wfc_executor ex;
 	wfc_local_executor(l, &ex);
@@ -506,10 +512,7 @@ static int sc_interrupted(void *self)
 static int news_plan(void *user, const char *text)
 {
 	struct scripted *x = user;
-	char err[256] = "";
-	struct wfc_rt_plan *p = wfc_rt_plan_parse(text, err, sizeof(err));
-	if (!p)
-		fail_msg("plan: %s", err);
+	struct wfc_rt_plan *p = plan_of(text);
 	struct wfc_executor ex = { .self = x, .start = sc_start, .poll = sc_poll,
 				   .kill = sc_kill, .wait = sc_wait, .news = sc_news,
 				   .interrupted = sc_interrupted };
